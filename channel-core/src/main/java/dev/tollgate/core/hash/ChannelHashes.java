@@ -1,0 +1,70 @@
+package dev.tollgate.core.hash;
+
+import dev.tollgate.core.abi.ChannelAbi;
+import dev.tollgate.core.channel.CoreChannelState;
+import dev.tollgate.core.channel.CoreTransferState;
+import dev.tollgate.core.transfer.WithdrawData;
+import dev.tollgate.core.value.Address;
+import dev.tollgate.core.value.Bytes32;
+import dev.tollgate.core.value.Uint256;
+import java.nio.charset.StandardCharsets;
+
+/** The hashes the adjudicator recomputes; any difference here makes a signature unenforceable. */
+public final class ChannelHashes {
+  /** The adjudicator's {@code CommitmentType} enum. */
+  public static final int COMMITMENT_CHANNEL_STATE = 0;
+
+  public static final int COMMITMENT_WITHDRAW_DATA = 1;
+
+  private static final byte[] SIGNED_MESSAGE_PREFIX =
+      "\u0016Vector Signed Message:\n32".getBytes(StandardCharsets.US_ASCII);
+
+  private ChannelHashes() {}
+
+  public static Bytes32 stateHash(CoreChannelState state) {
+    return Keccak.hash(ChannelAbi.encode(state));
+  }
+
+  public static Bytes32 channelCommitment(CoreChannelState state) {
+    return Keccak.hash(ChannelAbi.encodeCommitment(COMMITMENT_CHANNEL_STATE, stateHash(state)));
+  }
+
+  public static Bytes32 withdrawDataHash(WithdrawData data) {
+    return Keccak.hash(ChannelAbi.encode(data));
+  }
+
+  public static Bytes32 withdrawCommitment(WithdrawData data) {
+    return Keccak.hash(
+        ChannelAbi.encodeCommitment(COMMITMENT_WITHDRAW_DATA, withdrawDataHash(data)));
+  }
+
+  /** What is actually signed: {@code keccak256("\x16Vector Signed Message:\n32" ‖ commitment)}. */
+  public static Bytes32 signedDigest(Bytes32 commitment) {
+    byte[] input = new byte[SIGNED_MESSAGE_PREFIX.length + 32];
+    System.arraycopy(SIGNED_MESSAGE_PREFIX, 0, input, 0, SIGNED_MESSAGE_PREFIX.length);
+    commitment.copyTo(input, SIGNED_MESSAGE_PREFIX.length);
+    return Keccak.hash(input);
+  }
+
+  public static Bytes32 channelDigest(CoreChannelState state) {
+    return signedDigest(channelCommitment(state));
+  }
+
+  public static Bytes32 transferStateHash(CoreTransferState transfer) {
+    return Keccak.hash(ChannelAbi.encode(transfer));
+  }
+
+  /**
+   * {@code keccak256(abi.encodePacked(definition, channel, timeout, nonceBeforeCreate))}: unique per
+   * channel because the nonce only ever grows.
+   */
+  public static Bytes32 transferId(
+      Address transferDefinition,
+      Address channelAddress,
+      Uint256 transferTimeout,
+      long channelNonceBeforeCreate) {
+    return Keccak.hash(
+        ChannelAbi.packTransferIdInput(
+            transferDefinition, channelAddress, transferTimeout, channelNonceBeforeCreate));
+  }
+}
