@@ -5,8 +5,9 @@ import dev.tollgate.core.value.Bytes32;
 import dev.tollgate.core.value.Uint256;
 
 /**
- * Writes 32-byte ABI words into a buffer sized up front. The structures Tollgate signs are fixed, so
- * each encoder computes its exact size and fills the words in order; no reflection, no type trees.
+ * Writes 32-byte ABI words into a buffer sized up front. The structures Tollgate signs are fixed,
+ * so each encoder computes its exact size and fills the words in order; no reflection, no type
+ * trees.
  */
 public final class AbiWriter {
   public static final int WORD = 32;

@@ -6,8 +6,8 @@ import java.math.BigInteger;
 import java.util.Objects;
 
 /**
- * Solidity {@code Balance{uint256[2] amount; address[2] to}}. In a channel index 0 is alice and 1 is
- * bob; in a transfer index 0 is the initiator and 1 the responder.
+ * Solidity {@code Balance{uint256[2] amount; address[2] to}}. In a channel index 0 is alice and 1
+ * is bob; in a transfer index 0 is the initiator and 1 the responder.
  */
 public record Balance(Uint256 amount0, Uint256 amount1, Address to0, Address to1) {
   public Balance {

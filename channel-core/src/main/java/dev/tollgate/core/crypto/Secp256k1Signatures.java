@@ -15,7 +15,8 @@ public final class Secp256k1Signatures {
   /** The signer of {@code digest}, or empty when the signature does not recover to any key. */
   public static Optional<Address> recover(Bytes32 digest, Signature signature) {
     try {
-      byte[] pub = NATIVE.ecdsaRecover(signature.compact(), digest.toArray(), signature.recoveryId());
+      byte[] pub =
+          NATIVE.ecdsaRecover(signature.compact(), digest.toArray(), signature.recoveryId());
       return Optional.of(Address.fromPublicKey(pub, 1));
     } catch (RuntimeException e) {
       // libsecp256k1 reports an unrecoverable signature as an exception.
@@ -28,8 +29,8 @@ public final class Secp256k1Signatures {
   }
 
   /**
-   * RFC 6979 deterministic, low-s. libsecp256k1's plain sign gives no recovery id, so the id is found
-   * by recovering once with 0 and comparing to the signer's own key.
+   * RFC 6979 deterministic, low-s. libsecp256k1's plain sign gives no recovery id, so the id is
+   * found by recovering once with 0 and comparing to the signer's own key.
    */
   static Signature sign(Bytes32 digest, byte[] privateKey, byte[] uncompressedPublicKey) {
     byte[] msg = digest.toArray();

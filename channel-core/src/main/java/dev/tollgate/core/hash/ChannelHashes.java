@@ -55,8 +55,8 @@ public final class ChannelHashes {
   }
 
   /**
-   * {@code keccak256(abi.encodePacked(definition, channel, timeout, nonceBeforeCreate))}: unique per
-   * channel because the nonce only ever grows.
+   * {@code keccak256(abi.encodePacked(definition, channel, timeout, nonceBeforeCreate))}: unique
+   * per channel because the nonce only ever grows.
    */
   public static Bytes32 transferId(
       Address transferDefinition,

@@ -71,8 +71,11 @@ public final class ChannelJson {
     List<Address> to = f.addresses("to");
     if (amount.size() != 2 || to.size() != 2) {
       throw new JsonFormatException(
-          path, "a balance has exactly two amounts and two recipients, got " + amount.size()
-              + " and " + to.size());
+          path,
+          "a balance has exactly two amounts and two recipients, got "
+              + amount.size()
+              + " and "
+              + to.size());
     }
     return new Balance(amount.get(0), amount.get(1), to.get(0), to.get(1));
   }
@@ -140,10 +143,14 @@ public final class ChannelJson {
           f.bytes("callData"));
     }
     throw new JsonFormatException(
-        path, "neither a hashlock state (lockHash, expiry) nor a withdraw state (initiatorSignature, ...)");
+        path,
+        "neither a hashlock state (lockHash, expiry) nor a withdraw state (initiatorSignature, ...)");
   }
 
-  /** {@code preImage} for a hashlock; {@code responderSignature} (65 zero bytes = cancel) for a withdraw. */
+  /**
+   * {@code preImage} for a hashlock; {@code responderSignature} (65 zero bytes = cancel) for a
+   * withdraw.
+   */
   public static TransferResolver transferResolver(JsonNode node, String path) {
     JsonFields f = JsonFields.of(node, path);
     if (f.has("preImage")) {
@@ -156,33 +163,40 @@ public final class ChannelJson {
       }
       return WithdrawResolver.signed(f.signature("responderSignature"));
     }
-    throw new JsonFormatException(path, "neither a hashlock (preImage) nor a withdraw (responderSignature) resolver");
+    throw new JsonFormatException(
+        path, "neither a hashlock (preImage) nor a withdraw (responderSignature) resolver");
   }
 
   public static ChannelUpdate update(JsonNode node, String path) {
     JsonFields f = JsonFields.of(node, path);
-    UpdateType type = JsonFields.parseText(node.get("type"), f.path() + ".type", UpdateType::fromWireName);
+    UpdateType type =
+        JsonFields.parseText(node.get("type"), f.path() + ".type", UpdateType::fromWireName);
     JsonFields d = f.object("details");
     UpdateDetails details =
         switch (type) {
-          case SETUP -> new UpdateDetails.Setup(
-              d.uint("timeout"), networkContext(d.object("networkContext").node(), d.path() + ".networkContext"));
-          case DEPOSIT -> new UpdateDetails.Deposit(
-              d.uint("totalDepositsAlice"), d.uint("totalDepositsBob"));
-          case CREATE -> new UpdateDetails.Create(
-              d.bytes32("transferId"),
-              balance(d.object("balance").node(), d.path() + ".balance"),
-              d.address("transferDefinition"),
-              d.uint("transferTimeout"),
-              transferInitialState(
-                  d.object("transferInitialState").node(), d.path() + ".transferInitialState"),
-              d.texts("transferEncodings"),
-              d.bytes32("merkleRoot"));
-          case RESOLVE -> new UpdateDetails.Resolve(
-              d.bytes32("transferId"),
-              d.address("transferDefinition"),
-              transferResolver(d.object("transferResolver").node(), d.path() + ".transferResolver"),
-              d.bytes32("merkleRoot"));
+          case SETUP ->
+              new UpdateDetails.Setup(
+                  d.uint("timeout"),
+                  networkContext(d.object("networkContext").node(), d.path() + ".networkContext"));
+          case DEPOSIT ->
+              new UpdateDetails.Deposit(d.uint("totalDepositsAlice"), d.uint("totalDepositsBob"));
+          case CREATE ->
+              new UpdateDetails.Create(
+                  d.bytes32("transferId"),
+                  balance(d.object("balance").node(), d.path() + ".balance"),
+                  d.address("transferDefinition"),
+                  d.uint("transferTimeout"),
+                  transferInitialState(
+                      d.object("transferInitialState").node(), d.path() + ".transferInitialState"),
+                  d.texts("transferEncodings"),
+                  d.bytes32("merkleRoot"));
+          case RESOLVE ->
+              new UpdateDetails.Resolve(
+                  d.bytes32("transferId"),
+                  d.address("transferDefinition"),
+                  transferResolver(
+                      d.object("transferResolver").node(), d.path() + ".transferResolver"),
+                  d.bytes32("merkleRoot"));
         };
     long nonce = f.integer("nonce");
     return guard(
@@ -212,7 +226,8 @@ public final class ChannelJson {
   public static Channel channel(JsonNode node, String path) {
     JsonFields f = JsonFields.of(node, path);
     CoreChannelState core = coreChannelState(node, path);
-    NetworkContext network = networkContext(f.object("networkContext").node(), f.path() + ".networkContext");
+    NetworkContext network =
+        networkContext(f.object("networkContext").node(), f.path() + ".networkContext");
     Optional<ChannelUpdate> latest =
         f.optionalObject("latestUpdate").map(u -> update(u.node(), u.path()));
     TreeMap<dev.tollgate.core.value.Bytes32, ActiveTransfer> active = new TreeMap<>();

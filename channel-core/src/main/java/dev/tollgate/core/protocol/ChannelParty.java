@@ -39,7 +39,8 @@ public final class ChannelParty {
   }
 
   /** Validates an inbound update signed by its initiator and adds this party's signature. */
-  public Outcome<Transition> countersign(Channel channel, ChannelUpdate inbound, ChainInputs inputs) {
+  public Outcome<Transition> countersign(
+      Channel channel, ChannelUpdate inbound, ChainInputs inputs) {
     if (inbound.fromIdentifier().equals(signer.address())) {
       return Outcome.fail(
           BAD_SIGNATURE, "update claims to come from this party " + signer.address());

@@ -54,7 +54,10 @@ public final class UpdateApplier {
     if (!update.toIdentifier().equals(other)) {
       return Outcome.fail(
           NOT_A_PARTICIPANT,
-          "update goes from " + update.fromIdentifier() + " to " + update.toIdentifier()
+          "update goes from "
+              + update.fromIdentifier()
+              + " to "
+              + update.toIdentifier()
               + ", which is not the channel's other party");
     }
 

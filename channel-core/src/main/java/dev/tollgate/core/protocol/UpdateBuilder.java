@@ -50,7 +50,11 @@ public final class UpdateBuilder {
   private UpdateBuilder() {}
 
   public static Outcome<Transition> build(
-      Channel channel, Address initiator, UpdateParams params, ChainInputs inputs, ChannelRules rules) {
+      Channel channel,
+      Address initiator,
+      UpdateParams params,
+      ChainInputs inputs,
+      ChannelRules rules) {
     CoreChannelState s = channel.state();
     Address responder;
     if (initiator.equals(s.alice())) {
@@ -92,7 +96,10 @@ public final class UpdateBuilder {
     if (!p.networkContext().equals(channel.network())) {
       return Outcome.fail(
           NETWORK_MISMATCH,
-          "setup names network " + p.networkContext() + " but the channel is on " + channel.network());
+          "setup names network "
+              + p.networkContext()
+              + " but the channel is on "
+              + channel.network());
     }
     BigInteger t = p.timeout().value();
     if (t.compareTo(BigInteger.valueOf(rules.minChannelTimeoutSeconds())) < 0
@@ -146,14 +153,19 @@ public final class UpdateBuilder {
     Address asset = p.assetId();
     Optional<DepositTotals> chain = inputs.depositTotals(asset);
     if (chain.isEmpty()) {
-      return Outcome.fail(NO_NEW_DEPOSIT, "no on-chain deposit totals are known for asset " + asset);
+      return Outcome.fail(
+          NO_NEW_DEPOSIT, "no on-chain deposit totals are known for asset " + asset);
     }
     int index = s.assetIndex(asset);
     boolean newAsset = index < 0;
     if (newAsset && s.assetIds().size() >= rules.maxAssets()) {
       return Outcome.fail(
           TOO_MANY_ASSETS,
-          "channel already holds " + s.assetIds().size() + " assets (limit " + rules.maxAssets() + ")");
+          "channel already holds "
+              + s.assetIds().size()
+              + " assets (limit "
+              + rules.maxAssets()
+              + ")");
     }
     Balance balance = newAsset ? Balance.zero(s.alice(), s.bob()) : s.balances().get(index);
     Uint256 processedA = newAsset ? Uint256.ZERO : s.processedDepositsA().get(index);
@@ -261,7 +273,8 @@ public final class UpdateBuilder {
     }
     int index = s.assetIndex(p.assetId());
     if (index < 0) {
-      return Outcome.fail(UNKNOWN_ASSET, "asset " + p.assetId() + " has no balance in this channel");
+      return Outcome.fail(
+          UNKNOWN_ASSET, "asset " + p.assetId() + " has no balance in this channel");
     }
     BigInteger timeout = p.transferTimeout().value();
     BigInteger maxTimeout =

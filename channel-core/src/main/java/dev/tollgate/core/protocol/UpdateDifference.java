@@ -5,7 +5,9 @@ import dev.tollgate.core.update.UpdateDetails;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Names the first field where an inbound update differs from the one regenerated from its params. */
+/**
+ * Names the first field where an inbound update differs from the one regenerated from its params.
+ */
 final class UpdateDifference {
   private UpdateDifference() {}
 
@@ -35,7 +37,9 @@ final class UpdateDifference {
     if (expected instanceof UpdateDetails.Create e && actual instanceof UpdateDetails.Create a) {
       return field("details.transferId", e.transferId(), a.transferId())
           .or(() -> field("details.merkleRoot", e.merkleRoot(), a.merkleRoot()))
-          .or(() -> field("details.transferEncodings", e.transferEncodings(), a.transferEncodings()));
+          .or(
+              () ->
+                  field("details.transferEncodings", e.transferEncodings(), a.transferEncodings()));
     }
     if (expected instanceof UpdateDetails.Resolve e && actual instanceof UpdateDetails.Resolve a) {
       return field("details.transferDefinition", e.transferDefinition(), a.transferDefinition())

@@ -15,8 +15,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 
 /**
- * Pays the responder when it reveals the preimage of {@code lockHash = sha256(abi.encode(preImage))}
- * before {@code expiry}; the zero preimage cancels and returns the funds to the initiator.
+ * Pays the responder when it reveals the preimage of {@code lockHash =
+ * sha256(abi.encode(preImage))} before {@code expiry}; the zero preimage cancels and returns the
+ * funds to the initiator.
  */
 public final class HashlockTransfer implements TransferDefinition {
   public static final HashlockTransfer INSTANCE = new HashlockTransfer();
@@ -52,7 +53,8 @@ public final class HashlockTransfer implements TransferDefinition {
   @Override
   public Optional<Rejection> checkCreate(Balance balance, TransferInitialState state, long now) {
     if (!(state instanceof HashlockState lock)) {
-      return reject(INVALID_TRANSFER_STATE, "HashlockTransfer needs a hashlock state, got " + state);
+      return reject(
+          INVALID_TRANSFER_STATE, "HashlockTransfer needs a hashlock state, got " + state);
     }
     if (balance.amount0().isZero()) {
       return reject(INVALID_TRANSFER_STATE, "hashlock amount must be greater than zero");

@@ -2,8 +2,8 @@ package dev.tollgate.core.transfer;
 
 import dev.tollgate.core.channel.Balance;
 import dev.tollgate.core.failure.Outcome;
-import java.util.Optional;
 import dev.tollgate.core.failure.Rejection;
+import java.util.Optional;
 
 /**
  * The off-chain half of a transfer definition contract: the same create and resolve rules the

@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /**
  * What the channel contract's {@code withdraw} executes once both parties have signed its
- * commitment: pay {@code amount} of {@code assetId} to {@code recipient}, then optionally call {@code
- * callTo} with {@code callData}.
+ * commitment: pay {@code amount} of {@code assetId} to {@code recipient}, then optionally call
+ * {@code callTo} with {@code callData}.
  */
 public record WithdrawData(
     Address channelAddress,
@@ -54,8 +54,20 @@ public record WithdrawData(
 
   @Override
   public String toString() {
-    return "WithdrawData[channel=" + channelAddress + ", asset=" + assetId + ", recipient="
-        + recipient + ", amount=" + amount + ", nonce=" + nonce + ", callTo=" + callTo
-        + ", callData=" + callData.length + " bytes]";
+    return "WithdrawData[channel="
+        + channelAddress
+        + ", asset="
+        + assetId
+        + ", recipient="
+        + recipient
+        + ", amount="
+        + amount
+        + ", nonce="
+        + nonce
+        + ", callTo="
+        + callTo
+        + ", callData="
+        + callData.length
+        + " bytes]";
   }
 }

@@ -4,8 +4,8 @@ import dev.tollgate.core.value.Signature;
 import java.util.Optional;
 
 /**
- * {@code tuple(bytes responderSignature)}. An absent signature is the explicit cancel, encoded as 65
- * zero bytes exactly as the Withdraw contract expects.
+ * {@code tuple(bytes responderSignature)}. An absent signature is the explicit cancel, encoded as
+ * 65 zero bytes exactly as the Withdraw contract expects.
  */
 public record WithdrawResolver(Optional<Signature> responderSignature) implements TransferResolver {
   public WithdrawResolver {

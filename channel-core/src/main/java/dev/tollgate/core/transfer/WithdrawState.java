@@ -8,9 +8,9 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The Withdraw definition's state: {@code tuple(bytes initiatorSignature, address initiator, address
- * responder, bytes32 data, uint256 nonce, uint256 fee, address callTo, bytes callData)}, where
- * {@code data} is the withdraw commitment both parties end up signing.
+ * The Withdraw definition's state: {@code tuple(bytes initiatorSignature, address initiator,
+ * address responder, bytes32 data, uint256 nonce, uint256 fee, address callTo, bytes callData)},
+ * where {@code data} is the withdraw commitment both parties end up signing.
  */
 public record WithdrawState(
     Signature initiatorSignature,
@@ -69,8 +69,20 @@ public record WithdrawState(
 
   @Override
   public String toString() {
-    return "WithdrawState[initiator=" + initiator + ", responder=" + responder + ", data=" + data
-        + ", nonce=" + nonce + ", fee=" + fee + ", callTo=" + callTo + ", callData="
-        + callData.length + " bytes]";
+    return "WithdrawState[initiator="
+        + initiator
+        + ", responder="
+        + responder
+        + ", data="
+        + data
+        + ", nonce="
+        + nonce
+        + ", fee="
+        + fee
+        + ", callTo="
+        + callTo
+        + ", callData="
+        + callData.length
+        + " bytes]";
   }
 }

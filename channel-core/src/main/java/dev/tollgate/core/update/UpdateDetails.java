@@ -12,7 +12,10 @@ import java.util.Objects;
 
 /** The type-specific part of an update, as vector's {@code ChannelUpdateDetailsMap}. */
 public sealed interface UpdateDetails
-    permits UpdateDetails.Setup, UpdateDetails.Deposit, UpdateDetails.Create, UpdateDetails.Resolve {
+    permits UpdateDetails.Setup,
+        UpdateDetails.Deposit,
+        UpdateDetails.Create,
+        UpdateDetails.Resolve {
 
   UpdateType type();
 

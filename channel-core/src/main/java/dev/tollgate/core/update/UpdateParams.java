@@ -10,8 +10,8 @@ import dev.tollgate.core.value.Uint256;
 import java.util.Objects;
 
 /**
- * What an initiator asks for. Everything else in an update (balances, ids, roots) follows from these
- * and the current state, which is how the receiver regenerates and checks it.
+ * What an initiator asks for. Everything else in an update (balances, ids, roots) follows from
+ * these and the current state, which is how the receiver regenerates and checks it.
  */
 public sealed interface UpdateParams
     permits UpdateParams.Setup, UpdateParams.Deposit, UpdateParams.Create, UpdateParams.Resolve {

@@ -19,8 +19,8 @@ public final class Hex {
   }
 
   /**
-   * Decodes 0x-prefixed hex of either case. Odd lengths and missing prefixes are refused rather than
-   * guessed at, because a silently re-padded hash or signature is a different value.
+   * Decodes 0x-prefixed hex of either case. Odd lengths and missing prefixes are refused rather
+   * than guessed at, because a silently re-padded hash or signature is a different value.
    */
   public static byte[] decode(String hex) {
     if (hex == null) {
@@ -40,7 +40,10 @@ public final class Hex {
       int lo = Character.digit(hex.charAt(3 + 2 * i), 16);
       if (hi < 0 || lo < 0) {
         throw new IllegalArgumentException(
-            "hex string has a non-hex character near position " + (2 + 2 * i) + ": " + abbreviate(hex));
+            "hex string has a non-hex character near position "
+                + (2 + 2 * i)
+                + ": "
+                + abbreviate(hex));
       }
       out[i] = (byte) ((hi << 4) | lo);
     }

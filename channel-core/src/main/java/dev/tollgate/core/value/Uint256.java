@@ -30,7 +30,9 @@ public final class Uint256 implements Comparable<Uint256> {
     return of(BigInteger.valueOf(value));
   }
 
-  /** Empty when the result of arithmetic left the uint256 range; callers turn that into a reason. */
+  /**
+   * Empty when the result of arithmetic left the uint256 range; callers turn that into a reason.
+   */
   public static Optional<Uint256> tryOf(BigInteger value) {
     return fits(value) ? Optional.of(new Uint256(value)) : Optional.empty();
   }
