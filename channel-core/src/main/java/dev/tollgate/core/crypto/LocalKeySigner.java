@@ -5,21 +5,25 @@ import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Bytes32;
 import dev.tollgate.core.value.Hex;
 import dev.tollgate.core.value.Signature;
+import java.math.BigInteger;
 import java.security.SecureRandom;
 
 /** A secp256k1 key held in memory: for development, tests, payers and the KMS-wrapped mode. */
 public final class LocalKeySigner implements Signer {
   private final byte[] privateKey;
-  private final byte[] publicKey;
+  private final BigInteger scalar;
   private final Address address;
 
   private LocalKeySigner(byte[] privateKey) {
     this.privateKey = privateKey;
-    this.publicKey = Secp256k1Signatures.publicKey(privateKey);
-    this.address = Address.fromPublicKey(publicKey, 1);
+    this.address = Address.fromPublicKey(Secp256k1Signatures.publicKey(privateKey), 1);
+    this.scalar = new BigInteger(1, privateKey);
   }
 
   public static LocalKeySigner fromPrivateKey(byte[] privateKey) {
+    if (privateKey == null) {
+      throw new IllegalArgumentException("private key is missing");
+    }
     return new LocalKeySigner(privateKey.clone());
   }
 
@@ -46,7 +50,7 @@ public final class LocalKeySigner implements Signer {
 
   @Override
   public Signature sign(Bytes32 digest) {
-    return Secp256k1Signatures.sign(digest, privateKey, publicKey);
+    return Secp256k1Signatures.sign(digest, privateKey, scalar);
   }
 
   /** Never prints the key. */

@@ -37,7 +37,14 @@ import java.util.function.Function;
  * Identifiers ({@code fromIdentifier}, {@code toIdentifier}) are the parties' addresses.
  */
 public final class ChannelJson {
-  public static final ObjectMapper MAPPER = new ObjectMapper();
+  /**
+   * Strict: duplicate keys and trailing content are errors, so no two readers see different values.
+   */
+  public static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
   private static final int ZERO_SIGNATURE_BYTES = 65;
 
@@ -45,8 +52,8 @@ public final class ChannelJson {
 
   public static JsonNode parse(String json) {
     try {
-      JsonNode node = MAPPER.readTree(json);
-      if (node == null) {
+      JsonNode node = json == null ? null : MAPPER.readTree(json);
+      if (node == null || node.isMissingNode()) {
         throw new JsonFormatException("", "input is empty");
       }
       return node;
@@ -69,13 +76,13 @@ public final class ChannelJson {
     JsonFields f = JsonFields.of(node, path);
     List<Uint256> amount = f.uints("amount");
     List<Address> to = f.addresses("to");
-    if (amount.size() != 2 || to.size() != 2) {
+    if (amount.size() != 2) {
       throw new JsonFormatException(
-          path,
-          "a balance has exactly two amounts and two recipients, got "
-              + amount.size()
-              + " and "
-              + to.size());
+          f.at("amount"), "a balance has exactly two amounts, got " + amount.size());
+    }
+    if (to.size() != 2) {
+      throw new JsonFormatException(
+          f.at("to"), "a balance has exactly two recipients, got " + to.size());
     }
     return new Balance(amount.get(0), amount.get(1), to.get(0), to.get(1));
   }
@@ -120,7 +127,7 @@ public final class ChannelJson {
         f.address("initiator"),
         f.address("responder"),
         f.address("assetId"),
-        balance(f.object("balance").node(), f.path() + ".balance"),
+        balance(f.object("balance").node(), f.at("balance")),
         f.uint("transferTimeout"),
         f.bytes32("initialStateHash"));
   }
@@ -170,32 +177,31 @@ public final class ChannelJson {
   public static ChannelUpdate update(JsonNode node, String path) {
     JsonFields f = JsonFields.of(node, path);
     UpdateType type =
-        JsonFields.parseText(node.get("type"), f.path() + ".type", UpdateType::fromWireName);
+        JsonFields.parseText(node.get("type"), f.at("type"), UpdateType::fromWireName);
     JsonFields d = f.object("details");
     UpdateDetails details =
         switch (type) {
           case SETUP ->
               new UpdateDetails.Setup(
                   d.uint("timeout"),
-                  networkContext(d.object("networkContext").node(), d.path() + ".networkContext"));
+                  networkContext(d.object("networkContext").node(), d.at("networkContext")));
           case DEPOSIT ->
               new UpdateDetails.Deposit(d.uint("totalDepositsAlice"), d.uint("totalDepositsBob"));
           case CREATE ->
               new UpdateDetails.Create(
                   d.bytes32("transferId"),
-                  balance(d.object("balance").node(), d.path() + ".balance"),
+                  balance(d.object("balance").node(), d.at("balance")),
                   d.address("transferDefinition"),
                   d.uint("transferTimeout"),
                   transferInitialState(
-                      d.object("transferInitialState").node(), d.path() + ".transferInitialState"),
+                      d.object("transferInitialState").node(), d.at("transferInitialState")),
                   d.texts("transferEncodings"),
                   d.bytes32("merkleRoot"));
           case RESOLVE ->
               new UpdateDetails.Resolve(
                   d.bytes32("transferId"),
                   d.address("transferDefinition"),
-                  transferResolver(
-                      d.object("transferResolver").node(), d.path() + ".transferResolver"),
+                  transferResolver(d.object("transferResolver").node(), d.at("transferResolver")),
                   d.bytes32("merkleRoot"));
         };
     long nonce = f.integer("nonce");
@@ -207,7 +213,7 @@ public final class ChannelJson {
                 f.address("fromIdentifier"),
                 f.address("toIdentifier"),
                 nonce,
-                balance(f.object("balance").node(), f.path() + ".balance"),
+                balance(f.object("balance").node(), f.at("balance")),
                 f.address("assetId"),
                 details,
                 f.optionalSignature("aliceSignature"),
@@ -218,7 +224,7 @@ public final class ChannelJson {
     JsonFields f = JsonFields.of(node, path);
     CoreTransferState core = coreTransferState(node, path);
     TransferInitialState state =
-        transferInitialState(f.object("transferState").node(), f.path() + ".transferState");
+        transferInitialState(f.object("transferState").node(), f.at("transferState"));
     return guard(path, () -> ActiveTransfer.of(core, state, f.integer("channelNonce")));
   }
 
@@ -227,7 +233,7 @@ public final class ChannelJson {
     JsonFields f = JsonFields.of(node, path);
     CoreChannelState core = coreChannelState(node, path);
     NetworkContext network =
-        networkContext(f.object("networkContext").node(), f.path() + ".networkContext");
+        networkContext(f.object("networkContext").node(), f.at("networkContext"));
     Optional<ChannelUpdate> latest =
         f.optionalObject("latestUpdate").map(u -> update(u.node(), u.path()));
     TreeMap<dev.tollgate.core.value.Bytes32, ActiveTransfer> active = new TreeMap<>();

@@ -143,7 +143,8 @@ final class JsonFields {
     return v;
   }
 
-  private String at(String name) {
+  /** The path of a field of this object, for nested readers. */
+  String at(String name) {
     return path.isEmpty() ? name : path + "." + name;
   }
 }

@@ -11,11 +11,11 @@ public final class Address implements Comparable<Address> {
   public static final Address ZERO = new Address(new byte[20]);
 
   private final byte[] bytes;
-  private final String checksummed;
+  // Computed on first print: recovering a signer must not pay for a second keccak.
+  private volatile String checksummed;
 
   private Address(byte[] bytes) {
     this.bytes = bytes;
-    this.checksummed = checksum(bytes);
   }
 
   public static Address of(byte[] bytes) {
@@ -39,9 +39,13 @@ public final class Address implements Comparable<Address> {
     boolean mixedCase =
         !digits.equals(digits.toLowerCase(java.util.Locale.ROOT))
             && !digits.equals(digits.toUpperCase(java.util.Locale.ROOT));
-    if (mixedCase && !parsed.checksummed.equals(hex)) {
+    if (mixedCase && !parsed.toChecksumHex().equals(hex)) {
       throw new IllegalArgumentException(
-          "address has a bad EIP-55 checksum: " + hex + " (expected " + parsed.checksummed + ")");
+          "address has a bad EIP-55 checksum: "
+              + hex
+              + " (expected "
+              + parsed.toChecksumHex()
+              + ")");
     }
     return parsed;
   }
@@ -77,7 +81,12 @@ public final class Address implements Comparable<Address> {
   }
 
   public String toChecksumHex() {
-    return checksummed;
+    String s = checksummed;
+    if (s == null) {
+      s = checksum(bytes);
+      checksummed = s;
+    }
+    return s;
   }
 
   @Override
@@ -97,6 +106,6 @@ public final class Address implements Comparable<Address> {
 
   @Override
   public String toString() {
-    return checksummed;
+    return toChecksumHex();
   }
 }

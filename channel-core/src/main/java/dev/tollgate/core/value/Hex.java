@@ -26,7 +26,7 @@ public final class Hex {
     if (hex == null) {
       throw new IllegalArgumentException("hex string is missing");
     }
-    if (!hex.startsWith("0x") && !hex.startsWith("0X")) {
+    if (!hex.startsWith("0x")) {
       throw new IllegalArgumentException("hex string must start with 0x: " + abbreviate(hex));
     }
     int digits = hex.length() - 2;
@@ -36,8 +36,8 @@ public final class Hex {
     }
     byte[] out = new byte[digits / 2];
     for (int i = 0; i < out.length; i++) {
-      int hi = Character.digit(hex.charAt(2 + 2 * i), 16);
-      int lo = Character.digit(hex.charAt(3 + 2 * i), 16);
+      int hi = digit(hex.charAt(2 + 2 * i));
+      int lo = digit(hex.charAt(3 + 2 * i));
       if (hi < 0 || lo < 0) {
         throw new IllegalArgumentException(
             "hex string has a non-hex character near position "
@@ -48,6 +48,20 @@ public final class Hex {
       out[i] = (byte) ((hi << 4) | lo);
     }
     return out;
+  }
+
+  /** ASCII hex digits only: Character.digit would also take other scripts' digits. */
+  private static int digit(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+      return c - 'A' + 10;
+    }
+    return -1;
   }
 
   /** Keeps error messages readable when a caller sends a megabyte of garbage. */

@@ -37,7 +37,7 @@ public final class Signature {
 
   /** From the compact 64-byte r ‖ s form and a recovery id of 0 or 1. */
   public static Signature fromCompact(byte[] rs, int recoveryId) {
-    if (rs.length != 64 || (recoveryId != 0 && recoveryId != 1)) {
+    if (rs == null || rs.length != 64 || (recoveryId != 0 && recoveryId != 1)) {
       throw new IllegalArgumentException("compact signature needs 64 bytes and recovery id 0 or 1");
     }
     byte[] out = Arrays.copyOf(rs, 65);

@@ -53,6 +53,10 @@ public final class Uint256 implements Comparable<Uint256> {
             "uint256 must be a decimal string of digits only: " + Hex.abbreviate(decimal));
       }
     }
+    if (decimal.length() > 1 && decimal.charAt(0) == '0') {
+      throw new IllegalArgumentException(
+          "uint256 decimal string must not have leading zeros: " + Hex.abbreviate(decimal));
+    }
     return of(new BigInteger(decimal));
   }
 
@@ -78,6 +82,7 @@ public final class Uint256 implements Comparable<Uint256> {
       skip = len - 32;
       len = 32;
     }
+    java.util.Arrays.fill(dest, offset, offset + 32 - len, (byte) 0);
     System.arraycopy(raw, skip, dest, offset + 32 - len, len);
   }
 
