@@ -389,7 +389,7 @@ class ChannelJsonTest {
     ObjectNode json = ChannelJson.toJson(ETH_DEPOSITED);
     ((ArrayNode) json.get("balances").get(0).get("amount")).add("1");
     JsonFormatException e = rejectChannel(json);
-    assertThat(e.path()).isEqualTo("balances[0]");
+    assertThat(e.path()).isEqualTo("balances[0].amount");
     assertThat(e.getMessage()).contains("exactly two amounts").contains("got 3");
   }
 
