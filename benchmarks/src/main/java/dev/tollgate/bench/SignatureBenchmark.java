@@ -6,6 +6,7 @@ import dev.tollgate.core.hash.Keccak;
 import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Bytes32;
 import dev.tollgate.core.value.Signature;
+import fr.acinq.secp256k1.Secp256k1;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -32,7 +33,10 @@ public class SignatureBenchmark {
   private LocalKeySigner signer;
   private Bytes32[] digests;
   private Signature[] signatures;
+  private byte[][] compact;
+  private byte[][] digestBytes;
   private int i;
+  private static final Secp256k1 NATIVE = Secp256k1.get();
 
   @Setup
   public void setUp() {
@@ -45,12 +49,27 @@ public class SignatureBenchmark {
       digests[k] = Keccak.hash(new byte[] {(byte) k, (byte) (k >> 8)});
       signatures[k] = signer.sign(digests[k]);
     }
+    compact = new byte[1024][];
+    digestBytes = new byte[1024][];
+    for (int k = 0; k < digests.length; k++) {
+      compact[k] = signatures[k].compact();
+      digestBytes[k] = digests[k].toArray();
+    }
   }
 
   @Benchmark
   public Signature sign() {
     i = (i + 1) & 1023;
     return signer.sign(digests[i]);
+  }
+
+  /**
+   * libsecp256k1's recovery alone, without hashing the key to an address: the floor for recover.
+   */
+  @Benchmark
+  public byte[] recoverNativeOnly() {
+    i = (i + 1) & 1023;
+    return NATIVE.ecdsaRecover(compact[i], digestBytes[i], signatures[i].recoveryId());
   }
 
   @Benchmark
