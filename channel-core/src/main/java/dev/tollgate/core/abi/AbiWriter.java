@@ -60,10 +60,6 @@ public final class AbiWriter {
     return (byteLength + WORD - 1) / WORD;
   }
 
-  public int position() {
-    return pos;
-  }
-
   public byte[] finish() {
     if (pos != out.length) {
       throw new IllegalStateException(

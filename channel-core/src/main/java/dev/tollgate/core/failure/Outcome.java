@@ -43,13 +43,6 @@ public sealed interface Outcome<T> permits Outcome.Ok, Outcome.Failed {
     return new Failed<>(rejection());
   }
 
-  default <U> Outcome<U> flatMap(Function<T, Outcome<U>> f) {
-    if (this instanceof Ok<T> ok) {
-      return f.apply(ok.get());
-    }
-    return new Failed<>(rejection());
-  }
-
   record Ok<T>(T get) implements Outcome<T> {}
 
   record Failed<T>(Rejection why) implements Outcome<T> {}

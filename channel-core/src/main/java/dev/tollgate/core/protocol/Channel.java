@@ -72,11 +72,6 @@ public record Channel(
     return state.nonce() > 0;
   }
 
-  /** The merkle leaves in tree order. */
-  public List<Bytes32> leaves() {
-    return activeTransfers.values().stream().map(ActiveTransfer::leaf).toList();
-  }
-
   public Channel withLatestUpdate(ChannelUpdate update) {
     return new Channel(state, network, Optional.of(update), activeTransfers);
   }

@@ -7,7 +7,6 @@ import static dev.tollgate.core.failure.FailureReason.STALE_NONCE;
 import static dev.tollgate.core.failure.FailureReason.UPDATE_MISMATCH;
 import static dev.tollgate.core.failure.FailureReason.WRONG_CHANNEL;
 
-import dev.tollgate.core.abi.ChannelAbi;
 import dev.tollgate.core.crypto.Secp256k1Signatures;
 import dev.tollgate.core.failure.Outcome;
 import dev.tollgate.core.hash.ChannelHashes;
@@ -15,7 +14,6 @@ import dev.tollgate.core.update.ChannelUpdate;
 import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Bytes32;
 import dev.tollgate.core.value.Signature;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -95,10 +93,5 @@ public final class UpdateApplier {
           "countersignature does not recover to " + update.toIdentifier() + " over " + digest);
     }
     return Outcome.ok(new Transition(mine.next().withLatestUpdate(update), update));
-  }
-
-  /** True when two states encode to the same bytes: what both parties' signatures commit to. */
-  public static boolean sameSignedBytes(Channel a, Channel b) {
-    return Arrays.equals(ChannelAbi.encode(a.state()), ChannelAbi.encode(b.state()));
   }
 }

@@ -18,14 +18,4 @@ public record TransferRegistry(Map<Address, TransferDefinition> definitions) {
   public Optional<TransferDefinition> lookup(Address definition) {
     return Optional.ofNullable(definitions.get(definition));
   }
-
-  /** The address a definition is deployed at, for building updates. */
-  public Address addressOf(TransferDefinition definition) {
-    return definitions.entrySet().stream()
-        .filter(e -> e.getValue().equals(definition))
-        .map(Map.Entry::getKey)
-        .findFirst()
-        .orElseThrow(
-            () -> new IllegalArgumentException(definition.name() + " is not in this registry"));
-  }
 }

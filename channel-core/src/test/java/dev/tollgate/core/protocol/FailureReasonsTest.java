@@ -48,25 +48,21 @@ class FailureReasonsTest {
       new EnumMap<>(FailureReason.class);
 
   {
+    // a transfer balance that pays [alice, bob] instead of [initiator, responder]
     scenarios.put(
         FailureReason.MALFORMED_UPDATE,
-        () -> {
-          Channel c = f.funded(0, 1_000);
-          // bob's create whose transfer balance pays [alice, bob] instead of [initiator, responder]
-          UpdateParams.Create p = f.hashlock(f.bob, f.alice, 10, ChannelFixture.preImage(1), 0);
-          UpdateParams.Create swapped =
-              new UpdateParams.Create(
-                  p.assetId(),
-                  new Balance(
-                      p.balance().amount0(),
-                      p.balance().amount1(),
-                      p.balance().to1(),
-                      p.balance().to0()),
-                  p.transferDefinition(),
-                  p.transferTimeout(),
-                  p.transferInitialState());
-          return new Scenario(c, ch -> f.bob.propose(ch, swapped, f.inputs()));
-        });
+        () ->
+            bobCreatesChanged(
+                1,
+                p -> {
+                  Balance b = p.balance();
+                  return new UpdateParams.Create(
+                      p.assetId(),
+                      new Balance(b.amount0(), b.amount1(), b.to1(), b.to0()),
+                      p.transferDefinition(),
+                      p.transferTimeout(),
+                      p.transferInitialState());
+                }));
     scenarios.put(
         FailureReason.AMOUNT_OUT_OF_RANGE,
         () -> {
@@ -249,22 +245,16 @@ class FailureReasonsTest {
         });
     scenarios.put(
         FailureReason.UNKNOWN_ASSET,
-        () -> {
-          Channel c = f.funded(0, 1_000);
-          UpdateParams.Create p = f.hashlock(f.bob, f.alice, 10, ChannelFixture.preImage(8), 0);
-          return new Scenario(
-              c,
-              ch ->
-                  f.bob.propose(
-                      ch,
-                      new UpdateParams.Create(
-                          f.otherToken,
-                          p.balance(),
-                          p.transferDefinition(),
-                          p.transferTimeout(),
-                          p.transferInitialState()),
-                      f.inputs()));
-        });
+        () ->
+            bobCreatesChanged(
+                8,
+                p ->
+                    new UpdateParams.Create(
+                        f.otherToken,
+                        p.balance(),
+                        p.transferDefinition(),
+                        p.transferTimeout(),
+                        p.transferInitialState())));
     scenarios.put(
         FailureReason.INSUFFICIENT_BALANCE,
         () -> {
@@ -278,59 +268,41 @@ class FailureReasonsTest {
         });
     scenarios.put(
         FailureReason.UNKNOWN_TRANSFER_DEFINITION,
-        () -> {
-          Channel c = f.funded(0, 1_000);
-          UpdateParams.Create p = f.hashlock(f.bob, f.alice, 10, ChannelFixture.preImage(10), 0);
-          return new Scenario(
-              c,
-              ch ->
-                  f.bob.propose(
-                      ch,
-                      new UpdateParams.Create(
-                          p.assetId(),
-                          p.balance(),
-                          Address.fromHex("0x00000000000000000000000000000000DEADBEEF"),
-                          p.transferTimeout(),
-                          p.transferInitialState()),
-                      f.inputs()));
-        });
+        () ->
+            bobCreatesChanged(
+                10,
+                p ->
+                    new UpdateParams.Create(
+                        p.assetId(),
+                        p.balance(),
+                        Address.fromHex("0x00000000000000000000000000000000DEADBEEF"),
+                        p.transferTimeout(),
+                        p.transferInitialState())));
+    // longer than the channel's own 48 h dispute timeout
     scenarios.put(
         FailureReason.TRANSFER_TIMEOUT_OUT_OF_RANGE,
-        () -> {
-          Channel c = f.funded(0, 1_000);
-          UpdateParams.Create p = f.hashlock(f.bob, f.alice, 10, ChannelFixture.preImage(11), 0);
-          // longer than the channel's own 48 h dispute timeout
-          return new Scenario(
-              c,
-              ch ->
-                  f.bob.propose(
-                      ch,
-                      new UpdateParams.Create(
-                          p.assetId(),
-                          p.balance(),
-                          p.transferDefinition(),
-                          Uint256.of(49 * ChannelRules.HOUR),
-                          p.transferInitialState()),
-                      f.inputs()));
-        });
+        () ->
+            bobCreatesChanged(
+                11,
+                p ->
+                    new UpdateParams.Create(
+                        p.assetId(),
+                        p.balance(),
+                        p.transferDefinition(),
+                        Uint256.of(49 * ChannelRules.HOUR),
+                        p.transferInitialState())));
     scenarios.put(
         FailureReason.INVALID_TRANSFER_STATE,
-        () -> {
-          Channel c = f.funded(0, 1_000);
-          UpdateParams.Create p = f.hashlock(f.bob, f.alice, 10, ChannelFixture.preImage(12), 0);
-          return new Scenario(
-              c,
-              ch ->
-                  f.bob.propose(
-                      ch,
-                      new UpdateParams.Create(
-                          p.assetId(),
-                          p.balance(),
-                          p.transferDefinition(),
-                          p.transferTimeout(),
-                          new HashlockState(Bytes32.ZERO, Uint256.ZERO)),
-                      f.inputs()));
-        });
+        () ->
+            bobCreatesChanged(
+                12,
+                p ->
+                    new UpdateParams.Create(
+                        p.assetId(),
+                        p.balance(),
+                        p.transferDefinition(),
+                        p.transferTimeout(),
+                        new HashlockState(Bytes32.ZERO, Uint256.ZERO))));
     scenarios.put(
         FailureReason.DUPLICATE_TRANSFER,
         () -> {
@@ -479,6 +451,15 @@ class FailureReasonsTest {
   void everyReasonHasAStatusAndAWireName(FailureReason reason) {
     assertThat(reason.httpStatus()).isIn(400, 402, 409);
     assertThat(reason.errorReason()).matches("[a-z0-9_]+").isEqualTo(reason.name().toLowerCase());
+  }
+
+  /** Bob proposes a valid 10-unit payment with one thing changed; his own checks must refuse it. */
+  private Scenario bobCreatesChanged(
+      int preImageSeed, java.util.function.UnaryOperator<UpdateParams.Create> change) {
+    Channel c = f.funded(0, 1_000);
+    UpdateParams.Create p =
+        change.apply(f.hashlock(f.bob, f.alice, 10, ChannelFixture.preImage(preImageSeed), 0));
+    return new Scenario(c, ch -> f.bob.propose(ch, p, f.inputs()));
   }
 
   private ChannelUpdate bobProposes(Channel c, UpdateParams p) {
