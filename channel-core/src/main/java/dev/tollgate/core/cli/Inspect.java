@@ -157,7 +157,12 @@ public final class Inspect {
     Signature sig = parse(field, () -> Signature.fromHex(node.get(field).asText()));
     ObjectNode o = out.putObject(field);
     Optional<Address> who = Secp256k1Signatures.recover(digest, sig);
-    o.put("signer", who.map(Address::toString).orElse(null));
+    if (who.isEmpty()) {
+      o.putNull("signer");
+      o.put("error", "the signature does not recover to any public key for this digest");
+    } else {
+      o.put("signer", who.get().toString());
+    }
     expected.ifPresent(e -> o.put("matches", who.map(e::equals).orElse(false)));
   }
 

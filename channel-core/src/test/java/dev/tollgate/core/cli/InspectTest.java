@@ -109,6 +109,16 @@ class InspectTest {
   }
 
   @Test
+  void anUnrecoverableSignatureIsSaidToBeSo() {
+    ObjectNode check = ChannelJson.MAPPER.createObjectNode();
+    check.put("digest", "0x" + "ab".repeat(32));
+    check.put("signature", "0x" + "11".repeat(32) + "22".repeat(32) + "1b");
+    ObjectNode out = Inspect.inspect(check);
+    assertThat(out.at("/signature/signer").isNull()).isTrue();
+    assertThat(out.at("/signature/error").asText()).contains("does not recover");
+  }
+
+  @Test
   void unknownObjectsAreRefusedWithWhatIsAccepted() {
     assertThatThrownBy(() -> Inspect.inspect(ChannelJson.parse("{\"foo\":1}")))
         .isInstanceOf(JsonFormatException.class)
