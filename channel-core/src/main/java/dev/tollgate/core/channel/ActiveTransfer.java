@@ -1,9 +1,11 @@
 package dev.tollgate.core.channel;
 
 import dev.tollgate.core.hash.ChannelHashes;
+import dev.tollgate.core.merkle.MerkleTree;
 import dev.tollgate.core.transfer.TransferInitialState;
 import dev.tollgate.core.value.Bytes32;
 import java.util.Objects;
+import java.util.SortedMap;
 
 /**
  * A transfer that is in the merkle root: its core state, the definition state it was created with
@@ -26,6 +28,11 @@ public record ActiveTransfer(
       CoreTransferState core, TransferInitialState initialState, long channelNonce) {
     return new ActiveTransfer(
         core, initialState, channelNonce, ChannelHashes.transferStateHash(core));
+  }
+
+  /** The channel's merkle root over {@code byTransferId}, whose order is the leaf order. */
+  public static Bytes32 merkleRoot(SortedMap<Bytes32, ActiveTransfer> byTransferId) {
+    return MerkleTree.root(byTransferId.values().stream().map(ActiveTransfer::leaf).toList());
   }
 
   public Bytes32 transferId() {

@@ -11,7 +11,6 @@ import dev.tollgate.core.crypto.Secp256k1Signatures;
 import dev.tollgate.core.hash.ChannelHashes;
 import dev.tollgate.core.json.ChannelJson;
 import dev.tollgate.core.json.JsonFormatException;
-import dev.tollgate.core.merkle.MerkleTree;
 import dev.tollgate.core.transfer.TransferInitialState;
 import dev.tollgate.core.transfer.WithdrawData;
 import dev.tollgate.core.value.Address;
@@ -22,6 +21,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Reads one JSON object on stdin and prints what Tollgate computes for it: encodings, hashes, the
@@ -85,11 +85,17 @@ public final class Inspect {
     signer(sigSource, "aliceSignature", digest, Optional.of(state.alice()), sigs);
     signer(sigSource, "bobSignature", digest, Optional.of(state.bob()), sigs);
     if (node.has("activeTransfers")) {
-      var leaves =
-          ChannelJson.channel(withNetworkIfMissing(node), "").activeTransfers().values().stream()
-              .map(ActiveTransfer::leaf)
-              .toList();
-      Bytes32 root = MerkleTree.root(leaves);
+      TreeMap<Bytes32, ActiveTransfer> byId = new TreeMap<>();
+      JsonNode transfers = node.get("activeTransfers");
+      if (!transfers.isArray()) {
+        throw new JsonFormatException("activeTransfers", "expected an array of transfers");
+      }
+      for (int i = 0; i < transfers.size(); i++) {
+        ActiveTransfer t =
+            ChannelJson.activeTransfer(transfers.get(i), "activeTransfers[" + i + "]");
+        byId.put(t.transferId(), t);
+      }
+      Bytes32 root = ActiveTransfer.merkleRoot(byId);
       ObjectNode m = out.putObject("merkleRoot");
       m.put("computed", root.toHex());
       m.put("matches", root.equals(state.merkleRoot()));
@@ -164,20 +170,6 @@ public final class Inspect {
       o.put("signer", who.get().toString());
     }
     expected.ifPresent(e -> o.put("matches", who.map(e::equals).orElse(false)));
-  }
-
-  /** Transfers can be inspected without the channel's network; the merkle root does not need it. */
-  private static JsonNode withNetworkIfMissing(JsonNode node) {
-    if (node.has("networkContext")) {
-      return node;
-    }
-    ObjectNode copy = ((ObjectNode) node).deepCopy();
-    ObjectNode n = copy.putObject("networkContext");
-    n.put("chainId", 1);
-    n.put("channelFactoryAddress", Address.ZERO.toString());
-    n.put("transferRegistryAddress", Address.ZERO.toString());
-    copy.remove("latestUpdate");
-    return copy;
   }
 
   private static <T> T parse(String field, java.util.function.Supplier<T> f) {

@@ -3,6 +3,7 @@ package dev.tollgate.core.crypto;
 import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Bytes32;
 import dev.tollgate.core.value.Signature;
+import dev.tollgate.core.value.Uint256;
 import fr.acinq.secp256k1.Secp256k1;
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -42,13 +43,13 @@ public final class Secp256k1Signatures {
   /** RFC 6979 deterministic, low-s, with its recovery id; identical to libsecp256k1's bytes. */
   static Signature sign(Bytes32 digest, byte[] privateKey, BigInteger d) {
     BigInteger z = new BigInteger(1, digest.toArray()).mod(N);
-    Rfc6979Nonces nonces = new Rfc6979Nonces(privateKey, toWord(z));
+    Rfc6979Nonces nonces = new Rfc6979Nonces(privateKey, Uint256.of(z).toWord());
     while (true) {
       BigInteger k = new BigInteger(1, nonces.next());
       if (k.signum() == 0 || k.compareTo(N) >= 0) {
         continue;
       }
-      byte[] point = NATIVE.pubkeyCreate(toWord(k)); // 0x04 ‖ x ‖ y
+      byte[] point = NATIVE.pubkeyCreate(Uint256.of(k).toWord()); // 0x04 ‖ x ‖ y
       BigInteger x = new BigInteger(1, Arrays.copyOfRange(point, 1, 33));
       if (x.compareTo(N) >= 0) {
         // r = x - n, whose recovery id (2 or 3) a 65-byte v cannot carry; happens with p ≈ 2^-127.
@@ -65,8 +66,8 @@ public final class Secp256k1Signatures {
         recoveryId ^= 1;
       }
       byte[] rs = new byte[64];
-      System.arraycopy(toWord(r), 0, rs, 0, 32);
-      System.arraycopy(toWord(s), 0, rs, 32, 32);
+      Uint256.of(r).writeWord(rs, 0);
+      Uint256.of(s).writeWord(rs, 32);
       return Signature.fromCompact(rs, recoveryId);
     }
   }
@@ -96,13 +97,5 @@ public final class Secp256k1Signatures {
   /** The libsecp256k1 signature for cross-checking: r ‖ s, low-s, no recovery id. */
   static byte[] nativeCompactSignature(Bytes32 digest, byte[] privateKey) {
     return NATIVE.sign(digest.toArray(), privateKey);
-  }
-
-  private static byte[] toWord(BigInteger value) {
-    byte[] raw = value.toByteArray();
-    byte[] out = new byte[32];
-    int len = Math.min(raw.length, 32);
-    System.arraycopy(raw, raw.length - len, out, 32 - len, len);
-    return out;
   }
 }

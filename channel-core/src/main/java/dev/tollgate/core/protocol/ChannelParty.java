@@ -3,11 +3,9 @@ package dev.tollgate.core.protocol;
 import static dev.tollgate.core.failure.FailureReason.BAD_SIGNATURE;
 
 import dev.tollgate.core.failure.Outcome;
-import dev.tollgate.core.hash.ChannelHashes;
 import dev.tollgate.core.port.Signer;
 import dev.tollgate.core.update.ChannelUpdate;
 import dev.tollgate.core.update.UpdateParams;
-import dev.tollgate.core.value.Bytes32;
 import dev.tollgate.core.value.Signature;
 import java.util.Optional;
 
@@ -62,14 +60,13 @@ public final class ChannelParty {
   }
 
   private Transition signed(Transition t) {
-    Bytes32 digest = ChannelHashes.channelDigest(t.next().state());
-    Optional<Signature> mine = Optional.of(signer.sign(digest));
+    Optional<Signature> mine = Optional.of(signer.sign(t.stateDigest()));
     boolean iAmAlice = signer.address().equals(t.next().state().alice());
     ChannelUpdate u = t.update();
     ChannelUpdate signedUpdate =
         iAmAlice
             ? u.withSignatures(mine, u.bobSignature())
             : u.withSignatures(u.aliceSignature(), mine);
-    return new Transition(t.next().withLatestUpdate(signedUpdate), signedUpdate);
+    return t.withUpdate(signedUpdate);
   }
 }

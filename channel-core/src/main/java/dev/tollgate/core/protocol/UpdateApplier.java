@@ -9,7 +9,6 @@ import static dev.tollgate.core.failure.FailureReason.WRONG_CHANNEL;
 
 import dev.tollgate.core.crypto.Secp256k1Signatures;
 import dev.tollgate.core.failure.Outcome;
-import dev.tollgate.core.hash.ChannelHashes;
 import dev.tollgate.core.update.ChannelUpdate;
 import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Bytes32;
@@ -70,7 +69,7 @@ public final class UpdateApplier {
       return Outcome.fail(UPDATE_MISMATCH, difference.get());
     }
 
-    Bytes32 digest = ChannelHashes.channelDigest(mine.next().state());
+    Bytes32 digest = mine.stateDigest();
     boolean fromAlice = update.fromIdentifier().equals(channel.state().alice());
     Optional<Signature> initiatorSig = fromAlice ? update.aliceSignature() : update.bobSignature();
     Optional<Signature> responderSig = fromAlice ? update.bobSignature() : update.aliceSignature();
@@ -92,6 +91,6 @@ public final class UpdateApplier {
           BAD_SIGNATURE,
           "countersignature does not recover to " + update.toIdentifier() + " over " + digest);
     }
-    return Outcome.ok(new Transition(mine.next().withLatestUpdate(update), update));
+    return Outcome.ok(mine.withUpdate(update));
   }
 }

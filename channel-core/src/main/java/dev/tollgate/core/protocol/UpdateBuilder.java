@@ -27,7 +27,6 @@ import dev.tollgate.core.channel.CoreTransferState;
 import dev.tollgate.core.failure.Outcome;
 import dev.tollgate.core.failure.Rejection;
 import dev.tollgate.core.hash.ChannelHashes;
-import dev.tollgate.core.merkle.MerkleTree;
 import dev.tollgate.core.transfer.TransferDefinition;
 import dev.tollgate.core.update.ChannelUpdate;
 import dev.tollgate.core.update.UpdateDetails;
@@ -39,6 +38,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -136,10 +136,7 @@ public final class UpdateBuilder {
             Balance.zero(s.alice(), s.bob()),
             Address.ZERO,
             new UpdateDetails.Setup(p.timeout(), p.networkContext()));
-    return Outcome.ok(
-        new Transition(
-            new Channel(next, channel.network(), Optional.of(update), channel.activeTransfers()),
-            update));
+    return Outcome.ok(transition(channel, next, channel.activeTransfers(), update));
   }
 
   private static Outcome<Transition> deposit(
@@ -237,10 +234,7 @@ public final class UpdateBuilder {
             reconciled,
             asset,
             new UpdateDetails.Deposit(totals.alice(), totals.bob()));
-    return Outcome.ok(
-        new Transition(
-            new Channel(next, channel.network(), Optional.of(update), channel.activeTransfers()),
-            update));
+    return Outcome.ok(transition(channel, next, channel.activeTransfers(), update));
   }
 
   private static Outcome<Transition> create(
@@ -350,7 +344,7 @@ public final class UpdateBuilder {
             p.transferInitialState().hash());
     TreeMap<Bytes32, ActiveTransfer> active = new TreeMap<>(channel.activeTransfers());
     active.put(transferId, ActiveTransfer.of(transfer, p.transferInitialState(), s.nonce()));
-    Bytes32 root = MerkleTree.root(active.values().stream().map(ActiveTransfer::leaf).toList());
+    Bytes32 root = ActiveTransfer.merkleRoot(active);
 
     CoreChannelState next = withBalance(s, index, nextBalance, root);
     ChannelUpdate update =
@@ -368,8 +362,7 @@ public final class UpdateBuilder {
                 p.transferInitialState(),
                 List.of(definition.get().stateEncoding(), definition.get().resolverEncoding()),
                 root));
-    return Outcome.ok(
-        new Transition(new Channel(next, channel.network(), Optional.of(update), active), update));
+    return Outcome.ok(transition(channel, next, active, update));
   }
 
   private static Outcome<Transition> resolve(
@@ -428,7 +421,7 @@ public final class UpdateBuilder {
     Balance nextBalance = channelBalance.withAmounts(a.get(), b.get());
     TreeMap<Bytes32, ActiveTransfer> active = new TreeMap<>(channel.activeTransfers());
     active.remove(p.transferId());
-    Bytes32 root = MerkleTree.root(active.values().stream().map(ActiveTransfer::leaf).toList());
+    Bytes32 root = ActiveTransfer.merkleRoot(active);
 
     CoreChannelState next = withBalance(s, index, nextBalance, root);
     ChannelUpdate update =
@@ -440,8 +433,16 @@ public final class UpdateBuilder {
             t.assetId(),
             new UpdateDetails.Resolve(
                 t.transferId(), t.transferDefinition(), p.transferResolver(), root));
-    return Outcome.ok(
-        new Transition(new Channel(next, channel.network(), Optional.of(update), active), update));
+    return Outcome.ok(transition(channel, next, active, update));
+  }
+
+  private static Transition transition(
+      Channel before,
+      CoreChannelState next,
+      SortedMap<Bytes32, ActiveTransfer> activeTransfers,
+      ChannelUpdate update) {
+    return Transition.of(
+        new Channel(next, before.network(), Optional.of(update), activeTransfers), update);
   }
 
   private static CoreChannelState withBalance(

@@ -86,6 +86,13 @@ public final class Uint256 implements Comparable<Uint256> {
     System.arraycopy(raw, skip, dest, offset + 32 - len, len);
   }
 
+  /** The 32-byte big-endian word on its own. */
+  public byte[] toWord() {
+    byte[] out = new byte[32];
+    writeWord(out, 0);
+    return out;
+  }
+
   public String toDecimal() {
     return value.toString();
   }

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.core.json.ChannelJson;
 import dev.tollgate.core.json.JsonFormatException;
+import dev.tollgate.core.protocol.Channel;
+import dev.tollgate.core.protocol.ChannelFixture;
 import dev.tollgate.core.vectors.ReferenceVectors;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -116,6 +119,34 @@ class InspectTest {
     ObjectNode out = Inspect.inspect(check);
     assertThat(out.at("/signature/signer").isNull()).isTrue();
     assertThat(out.at("/signature/error").asText()).contains("does not recover");
+  }
+
+  @Test
+  void activeTransfersAreCheckedAgainstTheMerkleRoot() {
+    ChannelFixture f = new ChannelFixture();
+    Channel c = f.funded(0, 1_000);
+    for (int seed = 1; seed <= 3; seed++) {
+      c =
+          f.round(
+              c,
+              f.bob,
+              f.alice,
+              f.hashlock(f.bob, f.alice, 10 * seed, ChannelFixture.preImage(seed), 0),
+              f.inputs());
+    }
+    ObjectNode json = ChannelJson.toJson(c);
+    assertThat(Inspect.inspect(json).at("/merkleRoot/matches").asBoolean()).isTrue();
+    assertThat(Inspect.inspect(json).at("/merkleRoot/computed").asText())
+        .isEqualTo(c.state().merkleRoot().toHex());
+
+    // a transfer whose locked amount was altered no longer hashes to a leaf of the signed root
+    ((ArrayNode) json.get("activeTransfers").get(1).get("balance").get("amount")).set(0, "31");
+    assertThat(Inspect.inspect(json).at("/merkleRoot/matches").asBoolean()).isFalse();
+
+    json.put("activeTransfers", "none");
+    assertThatThrownBy(() -> Inspect.inspect(json))
+        .isInstanceOf(JsonFormatException.class)
+        .hasMessageStartingWith("activeTransfers: expected an array");
   }
 
   @Test

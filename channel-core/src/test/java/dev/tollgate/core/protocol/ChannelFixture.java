@@ -22,7 +22,7 @@ import java.math.BigInteger;
  * Two parties and a channel between them: alice is the gateway, bob the payer. Drives complete
  * rounds (propose, countersign, accept) so tests start from states both sides have really signed.
  */
-final class ChannelFixture {
+public final class ChannelFixture {
   static final long NOW = 1_700_000_000L;
   static final Uint256 CHANNEL_TIMEOUT = Uint256.of(48 * ChannelRules.HOUR);
   static final Uint256 TRANSFER_TIMEOUT = Uint256.of(24 * ChannelRules.HOUR);
@@ -44,10 +44,10 @@ final class ChannelFixture {
           Address.fromHex("0xfac7000000000000000000000000000000000001"),
           Address.fromHex("0x5e65000000000000000000000000000000000001"));
   final ChannelRules rules;
-  final ChannelParty alice;
-  final ChannelParty bob;
+  public final ChannelParty alice;
+  public final ChannelParty bob;
 
-  ChannelFixture() {
+  public ChannelFixture() {
     this(
         ChannelRules.defaults(
             TransferRegistry.of(
@@ -65,7 +65,7 @@ final class ChannelFixture {
     return new ChannelFixture().rules;
   }
 
-  ChainInputs inputs() {
+  public ChainInputs inputs() {
     return ChainInputs.at(NOW);
   }
 
@@ -88,7 +88,7 @@ final class ChannelFixture {
   }
 
   /** Set up, then bob's and alice's on-chain deposits of {@link #token} reconciled. */
-  Channel funded(long aliceTotal, long bobTotal) {
+  public Channel funded(long aliceTotal, long bobTotal) {
     return funded(BigInteger.valueOf(aliceTotal), BigInteger.valueOf(bobTotal));
   }
 
@@ -101,7 +101,7 @@ final class ChannelFixture {
    * A complete round: the proposer signs, the receiver validates and countersigns, the proposer
    * takes the double-signed update. Both must end in byte-identical channels.
    */
-  Channel round(
+  public Channel round(
       Channel c, ChannelParty proposer, ChannelParty receiver, UpdateParams p, ChainInputs in) {
     Transition proposed = okOrFail(proposer.propose(c, p, in));
     Transition countersigned = okOrFail(receiver.countersign(c, proposed.update(), in));
@@ -112,7 +112,7 @@ final class ChannelFixture {
     return countersigned.next();
   }
 
-  UpdateParams.Create hashlock(
+  public UpdateParams.Create hashlock(
       ChannelParty payer, ChannelParty payee, long amount, Bytes32 preImage, long expiry) {
     return new UpdateParams.Create(
         token,
@@ -123,7 +123,7 @@ final class ChannelFixture {
         new HashlockState(HashlockTransfer.lockHash(preImage), Uint256.of(expiry)));
   }
 
-  static Bytes32 preImage(int n) {
+  public static Bytes32 preImage(int n) {
     byte[] b = new byte[32];
     b[0] = (byte) 0x5e;
     b[31] = (byte) n;
