@@ -63,28 +63,18 @@ class FailureReasonsTest {
                       p.transferTimeout(),
                       p.transferInitialState());
                 }));
+    // both sides hold max uint256; alice resolving a payment to herself would overflow
     scenarios.put(
         FailureReason.AMOUNT_OUT_OF_RANGE,
-        () -> {
-          // both sides hold max uint256; alice resolving a payment to herself would overflow
-          Channel c = f.funded(Uint256.MAX_VALUE, Uint256.MAX_VALUE);
-          Channel created =
-              f.round(
-                  c,
-                  f.bob,
-                  f.alice,
-                  f.hashlock(f.bob, f.alice, 1, ChannelFixture.preImage(2), 0),
-                  f.inputs());
-          Bytes32 id = ChannelFixture.createdTransferId(created);
-          return new Scenario(
-              created,
-              ch ->
-                  f.alice.propose(
-                      ch,
-                      new UpdateParams.Resolve(
-                          id, new HashlockResolver(ChannelFixture.preImage(2))),
-                      f.inputs()));
-        });
+        () ->
+            resolveAttempt(
+                f.funded(Uint256.MAX_VALUE, Uint256.MAX_VALUE),
+                1,
+                2,
+                0,
+                f.alice,
+                new HashlockResolver(ChannelFixture.preImage(2)),
+                f.inputs()));
     scenarios.put(
         FailureReason.STALE_NONCE,
         () -> {
@@ -369,64 +359,34 @@ class FailureReasonsTest {
                             ChannelFixture.preImage(99),
                             new HashlockResolver(ChannelFixture.preImage(16))),
                         f.inputs())));
+    // the payer tries to cancel its own payment back to itself
     scenarios.put(
         FailureReason.RESOLVER_NOT_RESPONDER,
-        () -> {
-          Channel created =
-              f.round(
-                  f.funded(0, 1_000),
-                  f.bob,
-                  f.alice,
-                  f.hashlock(f.bob, f.alice, 10, ChannelFixture.preImage(17), 0),
-                  f.inputs());
-          Bytes32 id = ChannelFixture.createdTransferId(created);
-          // the payer tries to cancel its own payment back to itself
-          return new Scenario(
-              created,
-              ch ->
-                  f.bob.propose(
-                      ch, new UpdateParams.Resolve(id, HashlockResolver.cancel()), f.inputs()));
-        });
+        () ->
+            resolveAttempt(
+                f.funded(0, 1_000), 10, 17, 0, f.bob, HashlockResolver.cancel(), f.inputs()));
     scenarios.put(
         FailureReason.INVALID_RESOLVER,
-        () -> {
-          Channel created =
-              f.round(
-                  f.funded(0, 1_000),
-                  f.bob,
-                  f.alice,
-                  f.hashlock(f.bob, f.alice, 10, ChannelFixture.preImage(18), 0),
-                  f.inputs());
-          Bytes32 id = ChannelFixture.createdTransferId(created);
-          return new Scenario(
-              created,
-              ch ->
-                  f.alice.propose(
-                      ch,
-                      new UpdateParams.Resolve(
-                          id, new HashlockResolver(ChannelFixture.preImage(19))),
-                      f.inputs()));
-        });
+        () ->
+            resolveAttempt(
+                f.funded(0, 1_000),
+                10,
+                18,
+                0,
+                f.alice,
+                new HashlockResolver(ChannelFixture.preImage(19)),
+                f.inputs()));
     scenarios.put(
         FailureReason.TRANSFER_EXPIRED,
-        () -> {
-          Channel created =
-              f.round(
-                  f.funded(0, 1_000),
-                  f.bob,
-                  f.alice,
-                  f.hashlock(f.bob, f.alice, 10, ChannelFixture.preImage(20), NOW + 60),
-                  f.inputs());
-          Bytes32 id = ChannelFixture.createdTransferId(created);
-          return new Scenario(
-              created,
-              ch ->
-                  f.alice.propose(
-                      ch,
-                      new UpdateParams.Resolve(
-                          id, new HashlockResolver(ChannelFixture.preImage(20))),
-                      ChainInputs.at(NOW + 60)));
-        });
+        () ->
+            resolveAttempt(
+                f.funded(0, 1_000),
+                10,
+                20,
+                NOW + 60,
+                f.alice,
+                new HashlockResolver(ChannelFixture.preImage(20)),
+                ChainInputs.at(NOW + 60)));
   }
 
   @ParameterizedTest
@@ -451,6 +411,29 @@ class FailureReasonsTest {
   void everyReasonHasAStatusAndAWireName(FailureReason reason) {
     assertThat(reason.httpStatus()).isIn(400, 402, 409);
     assertThat(reason.errorReason()).matches("[a-z0-9_]+").isEqualTo(reason.name().toLowerCase());
+  }
+
+  /**
+   * Bob's payment of {@code amount}, locked by preimage {@code seed} until {@code expiry}, signed
+   * by both; then {@code resolver} tries to resolve it.
+   */
+  private Scenario resolveAttempt(
+      Channel funded,
+      long amount,
+      int seed,
+      long expiry,
+      ChannelParty resolver,
+      HashlockResolver key,
+      ChainInputs at) {
+    Channel created =
+        f.round(
+            funded,
+            f.bob,
+            f.alice,
+            f.hashlock(f.bob, f.alice, amount, ChannelFixture.preImage(seed), expiry),
+            f.inputs());
+    Bytes32 id = ChannelFixture.createdTransferId(created);
+    return new Scenario(created, ch -> resolver.propose(ch, new UpdateParams.Resolve(id, key), at));
   }
 
   /** Bob proposes a valid 10-unit payment with one thing changed; his own checks must refuse it. */
