@@ -111,6 +111,11 @@ public final class ChannelAbi {
     return new AbiWriter(1).bytes32(word).finish();
   }
 
+  /** {@code abi.encode(bytes32, bytes32)}. */
+  public static byte[] encodeWords(Bytes32 first, Bytes32 second) {
+    return new AbiWriter(2).bytes32(first).bytes32(second).finish();
+  }
+
   /**
    * {@code abi.encodePacked(address, address, uint256, uint256)}: the transfer id preimage. Packed
    * addresses are 20 bytes, uints 32.

@@ -50,6 +50,14 @@ public final class ChannelHashes {
     return signedDigest(channelCommitment(state));
   }
 
+  /**
+   * What a transfer's responder signs to let someone else defund the transfer on chain with this
+   * resolver: {@code keccak256(abi.encode(transferId, keccak256(encodedResolver)))}.
+   */
+  public static Bytes32 resolverCommitment(Bytes32 transferId, byte[] encodedResolver) {
+    return Keccak.hash(ChannelAbi.encodeWords(transferId, Keccak.hash(encodedResolver)));
+  }
+
   public static Bytes32 transferStateHash(CoreTransferState transfer) {
     return Keccak.hash(ChannelAbi.encode(transfer));
   }
