@@ -120,6 +120,15 @@ final class ChannelSession {
     return inputs;
   }
 
+  /** A distinct, recognisable preimage per payment. */
+  static Bytes32 preImage(int n) {
+    byte[] b = new byte[32];
+    b[0] = (byte) 0x7a;
+    b[30] = (byte) (n >> 8);
+    b[31] = (byte) n;
+    return Bytes32.of(b);
+  }
+
   static Signature aliceSignature(Channel c) {
     return c.latestUpdate().orElseThrow().aliceSignature().orElseThrow();
   }

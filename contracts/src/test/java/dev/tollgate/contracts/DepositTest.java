@@ -11,41 +11,12 @@ import dev.tollgate.core.protocol.DepositTotals;
 import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Uint256;
 import java.math.BigInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.tx.Transfer;
 import org.web3j.utils.Convert;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DepositTest {
-  private LocalChain chain;
-  private String snapshot;
-
-  @BeforeAll
-  void startChain() throws Exception {
-    chain = LocalChain.start();
-  }
-
-  @AfterAll
-  void stopChain() {
-    chain.close();
-  }
-
-  @BeforeEach
-  void takeSnapshot() {
-    snapshot = chain.anvil.snapshot();
-  }
-
-  @AfterEach
-  void restoreSnapshot() {
-    chain.anvil.revertTo(snapshot);
-  }
-
+class DepositTest extends OnChainTest {
   @Test
   void channelCoreDerivesTheFactorysChannelAddressAndProxyCode() throws Exception {
     var factory = chain.factory(chain.deployer);
@@ -126,7 +97,7 @@ class DepositTest {
     assertThat(state.balances().get(0).amount1()).isEqualTo(Uint256.of(3_500_000));
     assertThat(state.processedDepositsB()).containsExactly(Uint256.of(3_500_000));
 
-    assertConserved(session.address);
+    assertConserved(session);
     assertThat(chain.tokenBalance(session.address)).isEqualTo(4_750_000);
   }
 
@@ -165,14 +136,5 @@ class DepositTest {
                 .send()
                 .getBalance())
         .isEqualTo(aliceWei.add(bobWei));
-  }
-
-  private Address token() {
-    return chain.deployment.testToken();
-  }
-
-  private void assertConserved(Address channel) throws Exception {
-    assertThat(chain.tokenBalance(channel).add(chain.tokensTransferredFrom(channel)))
-        .isEqualTo(chain.tokensTransferredTo(channel));
   }
 }

@@ -20,7 +20,9 @@ import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.tx.TransactionManager;
+import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 
 /**
  * A fresh anvil chain with a complete Tollgate deployment, and the accounts tests play: the
@@ -90,6 +92,31 @@ final class LocalChain implements AutoCloseable {
 
   void mint(Credentials to, long amount) throws Exception {
     token(deployer).mint(to.getAddress(), BigInteger.valueOf(amount)).send();
+  }
+
+  /**
+   * A plain Ether transfer with room for the channel proxy's receive hook (web3j's Transfer helper
+   * allows only 21,000 gas, which a proxy's delegatecall exceeds).
+   */
+  TransactionReceipt sendEther(Credentials from, Address to, BigInteger wei) throws Exception {
+    TransactionManager manager = tx(from);
+    String hash =
+        manager
+            .sendTransaction(
+                Transactions.LOCAL_GAS.getGasPrice(),
+                BigInteger.valueOf(100_000),
+                ChannelStructs.hex(to),
+                "",
+                wei)
+            .getTransactionHash();
+    TransactionReceipt receipt =
+        new PollingTransactionReceiptProcessor(
+                web3j, Transactions.RECEIPT_POLL_MILLIS, Transactions.RECEIPT_POLL_ATTEMPTS)
+            .waitForTransactionReceipt(hash);
+    if (!receipt.isStatusOK()) {
+      throw new IllegalStateException("sending " + wei + " wei to " + to + " failed: " + receipt);
+    }
+    return receipt;
   }
 
   /** Test-token units that ERC20 Transfer events moved into {@code holder} since block 0. */
