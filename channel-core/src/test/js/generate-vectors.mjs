@@ -25,6 +25,8 @@ import {
   ZeroHash,
   computeAddress,
   concat,
+  getCreate2Address,
+  solidityPackedKeccak256,
   getAddress,
   getBytes,
   hexlify,
@@ -404,6 +406,41 @@ function generateHashlock(index) {
   };
 }
 
+/** EIP-1167 init code of a channel proxy, as ChannelFactory.getProxyCreationCode builds it. */
+function proxyCreationCode(mastercopy) {
+  return concat(["0x3d602d80600a3d3981f3363d3d373d3d3d363d73", mastercopy, "0x5af43d82803e903d91602b57fd5bf3"]);
+}
+
+function generateChannelAddress(index) {
+  const factory = randomAddress();
+  const mastercopy = randomAddress();
+  const alice = randomAddress();
+  const bob = randomAddress();
+  const chainId = [1, 31337, 2 ** 53 - 1][index] ?? randomInt(1, 2 ** 40);
+  const salt = solidityPackedKeccak256(["address", "address", "uint256"], [alice, bob, chainId]);
+  const proxyCode = proxyCreationCode(mastercopy);
+  return {
+    factory,
+    mastercopy,
+    alice,
+    bob,
+    chainId,
+    salt,
+    proxyCreationCode: proxyCode,
+    channelAddress: getCreate2Address(factory, salt, keccak256(proxyCode)),
+  };
+}
+
+function generateResolverCommitment(index) {
+  const transferId = randomHex(32);
+  const encodedResolver = index % 2 === 0 ? abi.encode([HASHLOCK_RESOLVER], [{ preImage: randomHex(32) }]) : randomHex(randomInt(0, 200));
+  return {
+    transferId,
+    encodedResolver,
+    resolverCommitment: keccak256(abi.encode(["bytes32", "bytes32"], [transferId, keccak256(encodedResolver)])),
+  };
+}
+
 /** callData lengths around the 32-byte padding boundaries, then random 1..100. */
 const CALLDATA_EDGE_LENGTHS = [1, 31, 32, 33, 63, 64, 65, 100];
 
@@ -515,6 +552,8 @@ function main() {
     transferIds: generate(220, generateTransferIdVector),
     hashlocks: generate(64, generateHashlock),
     withdrawals: generate(64, generateWithdrawal),
+    channelAddresses: generate(32, generateChannelAddress),
+    resolverCommitments: generate(32, generateResolverCommitment),
   };
   assertCoverage(output);
 

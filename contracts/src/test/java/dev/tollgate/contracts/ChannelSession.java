@@ -6,6 +6,7 @@ import dev.tollgate.contracts.chain.Web3jChainReader;
 import dev.tollgate.core.channel.ActiveTransfer;
 import dev.tollgate.core.channel.Balance;
 import dev.tollgate.core.failure.Outcome;
+import dev.tollgate.core.hash.ChannelHashes;
 import dev.tollgate.core.merkle.MerkleTree;
 import dev.tollgate.core.protocol.ChainInputs;
 import dev.tollgate.core.protocol.Channel;
@@ -16,6 +17,9 @@ import dev.tollgate.core.transfer.HashlockResolver;
 import dev.tollgate.core.transfer.HashlockState;
 import dev.tollgate.core.transfer.HashlockTransfer;
 import dev.tollgate.core.transfer.TransferResolver;
+import dev.tollgate.core.transfer.WithdrawData;
+import dev.tollgate.core.transfer.WithdrawResolver;
+import dev.tollgate.core.transfer.WithdrawState;
 import dev.tollgate.core.update.UpdateDetails;
 import dev.tollgate.core.update.UpdateParams;
 import dev.tollgate.core.value.Address;
@@ -99,6 +103,52 @@ final class ChannelSession {
   /** A complete payment: lock, then alice resolves with the preimage. */
   Channel pay(long amount, Bytes32 preImage) {
     return resolve(lockPayment(amount, preImage), new HashlockResolver(preImage));
+  }
+
+  /** A withdraw commitment both parties signed, ready for the contract's {@code withdraw}. */
+  record SignedWithdrawal(WithdrawData data, Signature aliceSignature, Signature bobSignature) {}
+
+  /**
+   * Bob takes {@code amount} of the test token out to his own account: a Withdraw transfer whose
+   * state carries his signature on the commitment, resolved by alice's countersignature.
+   */
+  SignedWithdrawal withdrawForBob(long amount) {
+    Address token = chain.deployment.testToken();
+    Address bobAddress = bob.signer().address();
+    Address aliceAddress = alice.signer().address();
+    WithdrawData data =
+        new WithdrawData(
+            address,
+            token,
+            bobAddress,
+            Uint256.of(amount),
+            Uint256.of(channel.nonce()),
+            Address.ZERO,
+            new byte[0]);
+    Bytes32 commitment = ChannelHashes.withdrawCommitment(data);
+    Signature bobSignature = bob.signer().sign(ChannelHashes.signedDigest(commitment));
+    round(
+        bob,
+        alice,
+        new UpdateParams.Create(
+            token,
+            new Balance(Uint256.of(amount), Uint256.ZERO, bobAddress, aliceAddress),
+            chain.deployment.withdraw(),
+            Uint256.of(TRANSFER_TIMEOUT),
+            new WithdrawState(
+                bobSignature,
+                bobAddress,
+                aliceAddress,
+                commitment,
+                Uint256.of(channel.nonce()),
+                Uint256.ZERO,
+                Address.ZERO,
+                new byte[0])));
+    Bytes32 transferId =
+        ((UpdateDetails.Create) channel.latestUpdate().orElseThrow().details()).transferId();
+    Signature aliceSignature = alice.signer().sign(ChannelHashes.signedDigest(commitment));
+    resolve(transferId, WithdrawResolver.signed(aliceSignature));
+    return new SignedWithdrawal(data, aliceSignature, bobSignature);
   }
 
   Channel round(ChannelParty proposer, ChannelParty receiver, UpdateParams params) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.core.abi.ChannelAbi;
+import dev.tollgate.core.channel.ChannelAddresses;
 import dev.tollgate.core.channel.CoreChannelState;
 import dev.tollgate.core.channel.CoreTransferState;
 import dev.tollgate.core.crypto.LocalKeySigner;
@@ -141,6 +142,41 @@ class CrossImplementationVectorsTest {
           .as("proof of leaf %d of %d", i, leaves.size())
           .isTrue();
     }
+  }
+
+  static Stream<JsonNode> channelAddresses() {
+    return ReferenceVectors.section("channelAddresses");
+  }
+
+  static Stream<JsonNode> resolverCommitments() {
+    return ReferenceVectors.section("resolverCommitments");
+  }
+
+  @ParameterizedTest
+  @MethodSource("channelAddresses")
+  void channelAddressesMatchEthersCreate2(JsonNode v) {
+    Address factory = Address.fromHex(v.get("factory").asText());
+    Address mastercopy = Address.fromHex(v.get("mastercopy").asText());
+    Address alice = Address.fromHex(v.get("alice").asText());
+    Address bob = Address.fromHex(v.get("bob").asText());
+    long chainId = v.get("chainId").asLong();
+    assertThat(Hex.encode(ChannelAddresses.proxyCreationCode(mastercopy)))
+        .isEqualTo(v.get("proxyCreationCode").asText());
+    assertThat(ChannelAddresses.salt(alice, bob, chainId).toHex())
+        .isEqualTo(v.get("salt").asText());
+    assertThat(ChannelAddresses.channelAddress(factory, mastercopy, alice, bob, chainId))
+        .isEqualTo(Address.fromHex(v.get("channelAddress").asText()));
+  }
+
+  @ParameterizedTest
+  @MethodSource("resolverCommitments")
+  void resolverCommitmentsMatchEthers(JsonNode v) {
+    assertThat(
+            ChannelHashes.resolverCommitment(
+                    Bytes32.fromHex(v.get("transferId").asText()),
+                    Hex.decode(v.get("encodedResolver").asText()))
+                .toHex())
+        .isEqualTo(v.get("resolverCommitment").asText());
   }
 
   @ParameterizedTest
