@@ -15,7 +15,6 @@ import java.math.BigInteger;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
-import org.web3j.utils.Numeric;
 
 class ChannelDisputeTest extends OnChainTest {
 
@@ -141,9 +140,5 @@ class ChannelDisputeTest extends OnChainTest {
         .getBlock()
         .getTimestamp()
         .longValueExact();
-  }
-
-  static byte[] bytes(String hex) {
-    return Numeric.hexStringToByteArray(hex);
   }
 }
