@@ -6,7 +6,6 @@ import static dev.tollgate.contracts.ChannelSession.bobSignature;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.contracts.chain.ChannelStructs;
-import dev.tollgate.contracts.chain.EventTopics;
 import dev.tollgate.contracts.generated.ChannelMastercopy;
 import dev.tollgate.core.hash.ChannelHashes;
 import dev.tollgate.core.protocol.Channel;
@@ -35,9 +34,7 @@ class ChannelDisputeTest extends OnChainTest {
     assertThat(onChain.nonce).isEqualTo(latest.nonce());
     assertThat(onChain.consensusExpiry).isEqualTo(disputedAt + CHANNEL_TIMEOUT);
     assertThat(onChain.defundExpiry).isEqualTo(disputedAt + 2 * CHANNEL_TIMEOUT);
-    assertThat(disputed.getLogs())
-        .extracting(log -> log.getTopics().get(0))
-        .containsExactly(EventTopics.of("ChannelMastercopy").topic("ChannelDisputed"));
+    assertEmitted(disputed, "ChannelMastercopy", "ChannelDisputed", session.address);
 
     chain.anvil.advance(CHANNEL_TIMEOUT);
     defundToken(session, latest);

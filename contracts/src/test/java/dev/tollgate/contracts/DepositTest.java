@@ -63,15 +63,19 @@ class DepositTest extends OnChainTest {
         .approve(
             ChannelStructs.hex(chain.deployment.channelFactory()), BigInteger.valueOf(1_250_000))
         .send();
-    chain
-        .factory(chain.alice)
-        .createChannelAndDepositAlice(
-            chain.alice.getAddress(),
-            chain.bob.getAddress(),
-            ChannelStructs.hex(token()),
-            BigInteger.valueOf(1_250_000),
-            BigInteger.ZERO)
-        .send();
+    var created =
+        chain
+            .factory(chain.alice)
+            .createChannelAndDepositAlice(
+                chain.alice.getAddress(),
+                chain.bob.getAddress(),
+                ChannelStructs.hex(token()),
+                BigInteger.valueOf(1_250_000),
+                BigInteger.ZERO)
+            .send();
+    assertEmitted(created, "ChannelFactory", "ChannelCreation", chain.deployment.channelFactory());
+    assertEmitted(created, "ChannelMastercopy", "AliceDeposited", session.address);
+    assertThat(chain.token(chain.carol).decimals().send()).isEqualTo(6);
 
     ChannelMastercopy contract = chain.channel(session.address, chain.carol);
     assertThat(contract.getAlice().send()).isEqualToIgnoringCase(chain.alice.getAddress());

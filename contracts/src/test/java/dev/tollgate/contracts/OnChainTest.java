@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tollgate.contracts.chain.ChannelStructs;
+import dev.tollgate.contracts.chain.EventTopics;
 import dev.tollgate.contracts.generated.ChannelMastercopy;
 import dev.tollgate.core.value.Address;
 import java.math.BigInteger;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import org.web3j.protocol.core.RemoteFunctionCall;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.exceptions.TransactionException;
 
 /**
@@ -94,16 +96,20 @@ abstract class OnChainTest {
   /** Defunds the test token from the disputed state {@code ccs} (asset index 0). */
   void defundToken(ChannelSession session, dev.tollgate.core.protocol.Channel disputed)
       throws Exception {
-    contract(session, chain.carol)
-        .defundChannel(
-            ChannelStructs.of(disputed.state()), List.of(tokenHex()), List.of(BigInteger.ZERO))
-        .send();
+    TransactionReceipt receipt =
+        contract(session, chain.carol)
+            .defundChannel(
+                ChannelStructs.of(disputed.state()), List.of(tokenHex()), List.of(BigInteger.ZERO))
+            .send();
+    assertEmitted(receipt, "ChannelMastercopy", "ChannelDefunded", session.address);
   }
 
   /** Each party exits its test-token credit to itself; returns what each received. */
   BigInteger exit(ChannelSession session, org.web3j.crypto.Credentials owner) throws Exception {
     BigInteger before = chain.tokenBalance(LocalChain.address(owner));
-    contract(session, owner).exit(tokenHex(), owner.getAddress(), owner.getAddress()).send();
+    TransactionReceipt receipt =
+        contract(session, owner).exit(tokenHex(), owner.getAddress(), owner.getAddress()).send();
+    assertEmitted(receipt, "ChannelMastercopy", "Exited", session.address);
     return chain.tokenBalance(LocalChain.address(owner)).subtract(before);
   }
 
@@ -113,6 +119,22 @@ abstract class OnChainTest {
     BigInteger paidOut = chain.tokensTransferredFrom(session.address);
     BigInteger deposited = chain.tokensTransferredTo(session.address);
     assertThat(held.add(paidOut)).as("held + paid out = deposited").isEqualTo(deposited);
+  }
+
+  /**
+   * {@code receipt} has a log of {@code event}, as declared in {@code contract}'s ABI, from {@code
+   * emitter}.
+   */
+  static void assertEmitted(
+      TransactionReceipt receipt, String contract, String event, Address emitter) {
+    String topic = EventTopics.of(contract).topic(event);
+    assertThat(receipt.getLogs())
+        .as("%s logs of %s", event, receipt.getTransactionHash())
+        .anySatisfy(
+            log -> {
+              assertThat(log.getTopics().get(0)).isEqualTo(topic);
+              assertThat(Address.fromHex(log.getAddress().toLowerCase())).isEqualTo(emitter);
+            });
   }
 
   static void assertReverts(String reason, RemoteFunctionCall<?> call) {

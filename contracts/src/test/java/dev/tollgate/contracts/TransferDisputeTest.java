@@ -39,13 +39,15 @@ class TransferDisputeTest extends OnChainTest {
     disputeTransfer(session, latest, owed);
 
     ActiveTransfer transfer = latest.activeTransfers().get(owed);
-    contract(session, chain.alice)
-        .defundTransfer(
-            ChannelStructs.of(transfer.core()),
-            transfer.initialState().encode(),
-            new HashlockResolver(preImage(3)).encode(),
-            new byte[0])
-        .send();
+    var defunded =
+        contract(session, chain.alice)
+            .defundTransfer(
+                ChannelStructs.of(transfer.core()),
+                transfer.initialState().encode(),
+                new HashlockResolver(preImage(3)).encode(),
+                new byte[0])
+            .send();
+    assertEmitted(defunded, "ChannelMastercopy", "TransferDefunded", session.address);
 
     // Alice: 50,000 paid off chain + 20,000 proven on chain. The other two locks are undisputed
     // and stay in the channel until someone defunds them.
@@ -140,11 +142,13 @@ class TransferDisputeTest extends OnChainTest {
   }
 
   void disputeTransfer(ChannelSession session, Channel state, Bytes32 transferId) throws Exception {
-    contract(session, chain.alice)
-        .disputeTransfer(
-            ChannelStructs.of(state.activeTransfers().get(transferId).core()),
-            ChannelStructs.proof(proof(state, transferId)))
-        .send();
+    var receipt =
+        contract(session, chain.alice)
+            .disputeTransfer(
+                ChannelStructs.of(state.activeTransfers().get(transferId).core()),
+                ChannelStructs.proof(proof(state, transferId)))
+            .send();
+    assertEmitted(receipt, "ChannelMastercopy", "TransferDisputed", session.address);
     assertThat(
             contract(session, chain.carol)
                 .getTransferDispute(transferId.toArray())

@@ -30,7 +30,7 @@ class WithdrawTest extends OnChainTest {
                 ChannelStructs.of(withdrawal.data()),
                 withdrawal.aliceSignature().toArray(),
                 withdrawal.bobSignature().toArray());
-    call.send();
+    assertEmitted(call.send(), "ChannelMastercopy", "WithdrawalExecuted", session.address);
     assertThat(chain.tokenBalance(LocalChain.address(chain.bob)).subtract(bobBefore))
         .isEqualTo(300_000);
     assertThat(
