@@ -1,35 +1,44 @@
 package dev.tollgate.contracts.anvil;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Finds the anvil executable that {@code npm ci} installed from the pinned
- * {@code @foundry-rs/anvil} package. The platform binary is preferred over the npm launcher script
- * so that stopping the process by its PID stops the chain itself.
+ * Finds the anvil executable: the Linux x64 binary that {@code npm ci} installs from the pinned
+ * {@code @foundry-rs/anvil-linux-amd64} package, else the same package for this platform if someone
+ * installed it, else an {@code anvil} on the PATH (Foundry's own install). The binary is started
+ * directly, never through an npm launcher script, so stopping the process by its PID stops the
+ * chain itself.
  */
 public final class AnvilBinary {
   private AnvilBinary() {}
 
   public static Path locate(Path repositoryRoot) {
     Path modules = repositoryRoot.resolve("node_modules");
-    List<Path> candidates =
-        List.of(
-            modules.resolve("@foundry-rs/anvil-" + platform() + "/bin/anvil"),
-            modules.resolve(".bin/anvil"));
+    List<Path> candidates = new ArrayList<>();
+    candidates.add(modules.resolve("@foundry-rs/anvil-" + platform() + "/bin/anvil"));
+    String path = System.getenv("PATH");
+    if (path != null) {
+      for (String dir : path.split(File.pathSeparator)) {
+        if (!dir.isEmpty()) {
+          candidates.add(Path.of(dir, "anvil"));
+        }
+      }
+    }
     for (Path candidate : candidates) {
-      if (Files.isExecutable(candidate)) {
+      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
         return candidate;
       }
     }
     throw new IllegalStateException(
-        "anvil is not installed under "
-            + modules
-            + " (looked for "
-            + candidates
-            + "); run `npm ci` in the repository root, or any ./mvnw build that runs tests");
+        "anvil not found: looked for "
+            + candidates.get(0)
+            + " (installed by `npm ci` on Linux x64) and for `anvil` on the PATH. On other"
+            + " platforms install Foundry's anvil 1.7.1 and put it on the PATH.");
   }
 
   /**
