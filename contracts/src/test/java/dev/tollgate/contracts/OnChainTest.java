@@ -65,28 +65,45 @@ abstract class OnChainTest {
   ChannelSession fundedChannel(long aliceDeposit, long bobDeposit) throws Exception {
     ChannelSession session = new ChannelSession(chain);
     session.setup();
-    chain.mint(chain.bob, bobDeposit);
-    chain.mint(chain.alice, aliceDeposit);
-    chain
-        .token(chain.bob)
-        .transfer(ChannelStructs.hex(session.address), BigInteger.valueOf(bobDeposit))
-        .send();
-    chain
-        .token(chain.alice)
-        .approve(
-            ChannelStructs.hex(chain.deployment.channelFactory()), BigInteger.valueOf(aliceDeposit))
-        .send();
-    chain
-        .factory(chain.alice)
-        .createChannelAndDepositAlice(
-            chain.alice.getAddress(),
-            chain.bob.getAddress(),
-            tokenHex(),
-            BigInteger.valueOf(aliceDeposit),
-            BigInteger.ZERO)
-        .send();
+    depositOnChain(session, aliceDeposit, bobDeposit);
     session.deposit(token());
     return session;
+  }
+
+  /** The on-chain transactions of opening a channel. */
+  record OpeningReceipts(
+      TransactionReceipt bobsTransfer,
+      TransactionReceipt alicesApprove,
+      TransactionReceipt createAndDeposit) {}
+
+  /** Mints both deposits, then bob pays the channel address and alice creates it with hers. */
+  OpeningReceipts depositOnChain(ChannelSession session, long aliceDeposit, long bobDeposit)
+      throws Exception {
+    chain.mint(chain.bob, bobDeposit);
+    chain.mint(chain.alice, aliceDeposit);
+    TransactionReceipt transfer =
+        chain
+            .token(chain.bob)
+            .transfer(ChannelStructs.hex(session.address), BigInteger.valueOf(bobDeposit))
+            .send();
+    TransactionReceipt approve =
+        chain
+            .token(chain.alice)
+            .approve(
+                ChannelStructs.hex(chain.deployment.channelFactory()),
+                BigInteger.valueOf(aliceDeposit))
+            .send();
+    TransactionReceipt create =
+        chain
+            .factory(chain.alice)
+            .createChannelAndDepositAlice(
+                chain.alice.getAddress(),
+                chain.bob.getAddress(),
+                tokenHex(),
+                BigInteger.valueOf(aliceDeposit),
+                BigInteger.ZERO)
+            .send();
+    return new OpeningReceipts(transfer, approve, create);
   }
 
   ChannelMastercopy contract(ChannelSession session, org.web3j.crypto.Credentials sender) {
