@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.RemoteFunctionCall;
 
 /**
@@ -225,7 +226,7 @@ class AdjudicatorRevertsTest extends OnChainTest {
     assertConserved(session);
   }
 
-  private BigInteger exitable(org.web3j.crypto.Credentials owner) throws Exception {
+  private BigInteger exitable(Credentials owner) throws Exception {
     return contract(session, chain.carol).getExitableAmount(tokenHex(), owner.getAddress()).send();
   }
 

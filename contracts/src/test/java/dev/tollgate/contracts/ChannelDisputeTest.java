@@ -1,8 +1,6 @@
 package dev.tollgate.contracts;
 
 import static dev.tollgate.contracts.ChannelSession.CHANNEL_TIMEOUT;
-import static dev.tollgate.contracts.ChannelSession.aliceSignature;
-import static dev.tollgate.contracts.ChannelSession.bobSignature;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.contracts.chain.ChannelStructs;
@@ -117,16 +115,6 @@ class ChannelDisputeTest extends OnChainTest {
                 .send())
         .isZero();
     assertConserved(session);
-  }
-
-  TransactionReceipt dispute(ChannelSession session, Channel state, org.web3j.crypto.Credentials by)
-      throws Exception {
-    return contract(session, by)
-        .disputeChannel(
-            ChannelStructs.of(state.state()),
-            aliceSignature(state).toArray(),
-            bobSignature(state).toArray())
-        .send();
   }
 
   long blockTime(TransactionReceipt receipt) throws Exception {

@@ -43,7 +43,6 @@ final class ChannelSession {
   final ChannelParty bob;
   final Address address;
   private final Web3jChainReader reader;
-  private final List<Channel> history = new ArrayList<>();
   private Channel channel;
 
   ChannelSession(LocalChain chain) {
@@ -61,11 +60,6 @@ final class ChannelSession {
 
   Channel latest() {
     return channel;
-  }
-
-  /** Every double-signed state so far, oldest first. */
-  List<Channel> history() {
-    return List.copyOf(history);
   }
 
   Channel setup() {
@@ -158,7 +152,6 @@ final class ChannelSession {
     Transition accepted = ok(proposer.acceptDoubleSigned(channel, countersigned.update(), inputs));
     assertThat(accepted.next().state()).isEqualTo(countersigned.next().state());
     channel = countersigned.next();
-    history.add(channel);
     return channel;
   }
 

@@ -1,8 +1,6 @@
 package dev.tollgate.contracts;
 
 import static dev.tollgate.contracts.ChannelSession.CHANNEL_TIMEOUT;
-import static dev.tollgate.contracts.ChannelSession.aliceSignature;
-import static dev.tollgate.contracts.ChannelSession.bobSignature;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.contracts.chain.ChannelStructs;
@@ -61,14 +59,7 @@ class GasFiguresTest extends OnChainTest {
 
     // The contested end, from the state after all payments and the withdrawal.
     Channel latest = session.latest();
-    record(
-        "disputeChannel",
-        contract(session, chain.alice)
-            .disputeChannel(
-                ChannelStructs.of(latest.state()),
-                aliceSignature(latest).toArray(),
-                bobSignature(latest).toArray())
-            .send());
+    record("disputeChannel", dispute(session, latest, chain.alice));
     chain.anvil.advance(CHANNEL_TIMEOUT);
     record(
         "defundChannel (one asset)",

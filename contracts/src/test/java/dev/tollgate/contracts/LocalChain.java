@@ -23,6 +23,7 @@ import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.tx.TransactionManager;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
+import org.web3j.utils.Numeric;
 
 /**
  * A fresh anvil chain with a complete Tollgate deployment, and the accounts tests play: the
@@ -64,7 +65,8 @@ final class LocalChain implements AutoCloseable {
   }
 
   static LocalKeySigner signer(Credentials account) {
-    return LocalKeySigner.fromPrivateKey(toBytes32(account.getEcKeyPair().getPrivateKey()));
+    return LocalKeySigner.fromPrivateKey(
+        Numeric.toBytesPadded(account.getEcKeyPair().getPrivateKey(), 32));
   }
 
   static Address address(Credentials account) {
@@ -152,14 +154,6 @@ final class LocalChain implements AutoCloseable {
 
   private static String topic(Address a) {
     return "0x" + TypeEncoder.encode(new org.web3j.abi.datatypes.Address(ChannelStructs.hex(a)));
-  }
-
-  private static byte[] toBytes32(BigInteger key) {
-    byte[] raw = key.toByteArray();
-    byte[] out = new byte[32];
-    int copy = Math.min(raw.length, 32);
-    System.arraycopy(raw, raw.length - copy, out, 32 - copy, copy);
-    return out;
   }
 
   @Override

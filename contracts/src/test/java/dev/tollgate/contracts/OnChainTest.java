@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tollgate.contracts.chain.ChannelStructs;
 import dev.tollgate.contracts.chain.EventTopics;
 import dev.tollgate.contracts.generated.ChannelMastercopy;
+import dev.tollgate.core.protocol.Channel;
 import dev.tollgate.core.value.Address;
 import java.math.BigInteger;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
+import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.RemoteFunctionCall;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.exceptions.TransactionException;
@@ -106,13 +108,23 @@ abstract class OnChainTest {
     return new OpeningReceipts(transfer, approve, create);
   }
 
-  ChannelMastercopy contract(ChannelSession session, org.web3j.crypto.Credentials sender) {
+  /** {@code by} disputes the channel with {@code state} and the two signatures on it. */
+  TransactionReceipt dispute(ChannelSession session, Channel state, Credentials by)
+      throws Exception {
+    return contract(session, by)
+        .disputeChannel(
+            ChannelStructs.of(state.state()),
+            ChannelSession.aliceSignature(state).toArray(),
+            ChannelSession.bobSignature(state).toArray())
+        .send();
+  }
+
+  ChannelMastercopy contract(ChannelSession session, Credentials sender) {
     return chain.channel(session.address, sender);
   }
 
   /** Defunds the test token from the disputed state {@code ccs} (asset index 0). */
-  void defundToken(ChannelSession session, dev.tollgate.core.protocol.Channel disputed)
-      throws Exception {
+  void defundToken(ChannelSession session, Channel disputed) throws Exception {
     TransactionReceipt receipt =
         contract(session, chain.carol)
             .defundChannel(
@@ -122,7 +134,7 @@ abstract class OnChainTest {
   }
 
   /** Each party exits its test-token credit to itself; returns what each received. */
-  BigInteger exit(ChannelSession session, org.web3j.crypto.Credentials owner) throws Exception {
+  BigInteger exit(ChannelSession session, Credentials owner) throws Exception {
     BigInteger before = chain.tokenBalance(LocalChain.address(owner));
     TransactionReceipt receipt =
         contract(session, owner).exit(tokenHex(), owner.getAddress(), owner.getAddress()).send();

@@ -2,8 +2,6 @@ package dev.tollgate.contracts;
 
 import static dev.tollgate.contracts.ChannelSession.CHANNEL_TIMEOUT;
 import static dev.tollgate.contracts.ChannelSession.TRANSFER_TIMEOUT;
-import static dev.tollgate.contracts.ChannelSession.aliceSignature;
-import static dev.tollgate.contracts.ChannelSession.bobSignature;
 import static dev.tollgate.contracts.ChannelSession.preImage;
 import static dev.tollgate.contracts.ChannelSession.proof;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -132,12 +130,7 @@ class TransferDisputeTest extends OnChainTest {
   }
 
   void disputeAndWaitForDefundWindow(ChannelSession session, Channel state) throws Exception {
-    contract(session, chain.alice)
-        .disputeChannel(
-            ChannelStructs.of(state.state()),
-            aliceSignature(state).toArray(),
-            bobSignature(state).toArray())
-        .send();
+    dispute(session, state, chain.alice);
     chain.anvil.advance(CHANNEL_TIMEOUT);
   }
 

@@ -1,8 +1,6 @@
 package dev.tollgate.contracts;
 
 import static dev.tollgate.contracts.ChannelSession.CHANNEL_TIMEOUT;
-import static dev.tollgate.contracts.ChannelSession.aliceSignature;
-import static dev.tollgate.contracts.ChannelSession.bobSignature;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.contracts.chain.ChannelStructs;
@@ -46,12 +44,8 @@ class WithdrawTest extends OnChainTest {
     assertConserved(session);
 
     // What is left in the channel still settles exactly: the withdrawal is not paid twice.
-    contract(session, chain.alice)
-        .disputeChannel(
-            ChannelStructs.of(afterWithdraw),
-            aliceSignature(session.latest()).toArray(),
-            bobSignature(session.latest()).toArray())
-        .send();
+    assertThat(session.latest().state()).isEqualTo(afterWithdraw);
+    dispute(session, session.latest(), chain.alice);
     chain.anvil.advance(CHANNEL_TIMEOUT);
     defundToken(session, session.latest());
     assertThat(exit(session, chain.alice)).isEqualTo(300_000);

@@ -1,7 +1,6 @@
 package dev.tollgate.contracts.anvil;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -174,10 +173,6 @@ public final class AnvilNode implements AutoCloseable {
     if (!Boolean.TRUE.equals(reverted)) {
       throw new IllegalStateException("anvil refused to revert to snapshot " + snapshotId);
     }
-  }
-
-  public void setBalance(String address, BigInteger wei) {
-    call("anvil_setBalance", List.of(address, "0x" + wei.toString(16)));
   }
 
   private Object call(String method, List<?> params) {
