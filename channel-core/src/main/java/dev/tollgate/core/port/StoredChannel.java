@@ -26,6 +26,20 @@ public record StoredChannel(Channel latest, Channel latestDoubleSigned) {
               + " is ahead of latest nonce "
               + latest.nonce());
     }
+    // At one nonce there is one state; a store may keep it once.
+    if (latestDoubleSigned.nonce() == latest.nonce() && !latestDoubleSigned.equals(latest)) {
+      throw new IllegalArgumentException(
+          "latest and latestDoubleSigned differ at the same nonce " + latest.nonce());
+    }
+  }
+
+  /** A channel whose newest state both parties signed. */
+  public static StoredChannel doubleSigned(Channel channel) {
+    return new StoredChannel(channel, channel);
+  }
+
+  public boolean latestIsDoubleSigned() {
+    return latestDoubleSigned.nonce() == latest.nonce();
   }
 
   public long nonce() {

@@ -44,5 +44,9 @@ class ChannelWriteTest {
             f.inputs());
     assertThatThrownBy(() -> new StoredChannel(funded, earlier))
         .hasMessageContaining("latestDoubleSigned nonce 3 is ahead of latest nonce 2");
+    Channel unsignedAtSameNonce =
+        earlier.withLatestUpdate(earlier.latestUpdate().orElseThrow().unsigned());
+    assertThatThrownBy(() -> new StoredChannel(unsignedAtSameNonce, earlier))
+        .hasMessageContaining("differ at the same nonce 3");
   }
 }

@@ -122,7 +122,10 @@ public final class DynamoDbChannelStore implements ChannelStore {
     item.put(CHANNEL_ADDRESS, s(channel));
     item.put(NONCE, n(write.next().nonce()));
     item.put(LATEST, s(json(write.next().latest())));
-    item.put(DOUBLE_SIGNED, s(json(write.next().latestDoubleSigned())));
+    // Kept only while it differs from the latest state: most of the time they are one state.
+    if (!write.next().latestIsDoubleSigned()) {
+      item.put(DOUBLE_SIGNED, s(json(write.next().latestDoubleSigned())));
+    }
     item.put(UPDATED_AT, n(now));
     Put.Builder put =
         Put.builder()
@@ -243,7 +246,10 @@ public final class DynamoDbChannelStore implements ChannelStore {
   }
 
   private static StoredChannel storedChannel(Map<String, AttributeValue> item) {
-    return new StoredChannel(channel(item, LATEST), channel(item, DOUBLE_SIGNED));
+    Channel latest = channel(item, LATEST);
+    return item.containsKey(DOUBLE_SIGNED)
+        ? new StoredChannel(latest, channel(item, DOUBLE_SIGNED))
+        : StoredChannel.doubleSigned(latest);
   }
 
   private static Channel channel(Map<String, AttributeValue> item, String attribute) {

@@ -101,6 +101,8 @@ class DynamoDbChannelStoreTest {
     store.write(lock);
     var transferId = ((UpdateDetails.Create) lock.updates().get(0).details()).transferId();
     assertThat(rawTransfer(transferId).get("status").s()).isEqualTo("ACTIVE");
+    // A double-signed latest state is stored once.
+    assertThat(rawChannel(address(lock))).doesNotContainKey("latestDoubleSigned");
 
     store.write(channels.resolve(lock.next(), transferId, preImage(9)));
     Map<String, AttributeValue> resolved = rawTransfer(transferId);
@@ -109,6 +111,7 @@ class DynamoDbChannelStoreTest {
     StoredChannel stored = store.load(address(lock)).orElseThrow();
     assertThat(stored.nonce()).isEqualTo(4);
     assertThat(stored.latestDoubleSigned().nonce()).isEqualTo(3);
+    assertThat(rawChannel(address(lock))).containsKey("latestDoubleSigned");
   }
 
   @Test

@@ -75,7 +75,7 @@ final class TestChannels {
         payer,
         new ChannelWrite(
             0,
-            new StoredChannel(deposit.next(), deposit.next()),
+            StoredChannel.doubleSigned(deposit.next()),
             List.of(setup.update(), deposit.update())));
   }
 
@@ -119,7 +119,7 @@ final class TestChannels {
     ChannelWrite paid = payment(payer, stored, amount, preImage);
     return new ChannelWrite(
         stored.nonce(),
-        new StoredChannel(paid.next().latestDoubleSigned(), paid.next().latestDoubleSigned()),
+        StoredChannel.doubleSigned(paid.next().latestDoubleSigned()),
         List.of(paid.updates().get(0)));
   }
 
