@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Event topics (keccak of the canonical signature) read from a contract's committed ABI. The
@@ -16,6 +17,9 @@ import java.util.StringJoiner;
  * events that carry structs (ChannelDisputed and the rest) their topics never match a log.
  */
 public final class EventTopics {
+  // The committed ABIs never change at run time; each is read once per process.
+  private static final Map<String, EventTopics> LOADED = new ConcurrentHashMap<>();
+
   private final String contract;
   private final Map<String, String> topics;
 
@@ -26,6 +30,10 @@ public final class EventTopics {
 
   /** Topics of every event in {@code contracts/<contract>.abi} on the classpath. */
   public static EventTopics of(String contract) {
+    return LOADED.computeIfAbsent(contract, EventTopics::load);
+  }
+
+  private static EventTopics load(String contract) {
     String resource = "contracts/" + contract + ".abi";
     try (InputStream in = EventTopics.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
