@@ -13,10 +13,8 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.core.SdkBytes;
@@ -25,31 +23,12 @@ import software.amazon.awssdk.services.kms.model.KeySpec;
 import software.amazon.awssdk.services.kms.model.KeyUsageType;
 import software.amazon.awssdk.services.kms.model.MessageType;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class KmsSignerTest {
-  private MotoKmsServer moto;
-  private KmsClient kms;
+class KmsSignerTest extends MotoKmsTest {
   private String secp256k1KeyId;
 
   @BeforeAll
-  void startMoto() {
-    moto = MotoKmsServer.start();
-    kms = moto.newClient();
+  void createSecp256k1Key() {
     secp256k1KeyId = createKey(KeySpec.ECC_SECG_P256_K1, KeyUsageType.SIGN_VERIFY);
-  }
-
-  @AfterAll
-  void stopMoto() {
-    if (kms != null) {
-      kms.close();
-    }
-    if (moto != null) {
-      moto.close();
-    }
-  }
-
-  private String createKey(KeySpec spec, KeyUsageType usage) {
-    return kms.createKey(request -> request.keySpec(spec).keyUsage(usage)).keyMetadata().keyId();
   }
 
   private static Bytes32 randomDigest(Random random) {

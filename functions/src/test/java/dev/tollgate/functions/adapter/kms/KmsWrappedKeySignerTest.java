@@ -12,38 +12,20 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.KmsException;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class KmsWrappedKeySignerTest {
+class KmsWrappedKeySignerTest extends MotoKmsTest {
   private static final String KNOWN_PRIVATE_KEY_HEX =
       "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318";
 
-  private MotoKmsServer moto;
-  private KmsClient kms;
   private String wrappingKeyId;
 
   @BeforeAll
-  void startMoto() {
-    moto = MotoKmsServer.start();
-    kms = moto.newClient();
+  void createWrappingKey() {
     wrappingKeyId = createSymmetricKey();
-  }
-
-  @AfterAll
-  void stopMoto() {
-    if (kms != null) {
-      kms.close();
-    }
-    if (moto != null) {
-      moto.close();
-    }
   }
 
   private String createSymmetricKey() {

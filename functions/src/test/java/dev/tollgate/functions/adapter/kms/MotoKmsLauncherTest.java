@@ -12,12 +12,9 @@ import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.KeySpec;
 import software.amazon.awssdk.services.kms.model.KeyUsageType;
 import software.amazon.awssdk.services.kms.model.KmsException;
@@ -28,34 +25,14 @@ import software.amazon.awssdk.services.kms.model.SigningAlgorithmSpec;
  * The test KMS behaves like real KMS where KmsSigner depends on it: DIGEST messages are signed as
  * they are, RAW ones are hashed first. Stock moto hashes both, which the first test would catch.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MotoKmsLauncherTest {
-  private MotoKmsServer moto;
-  private KmsClient kms;
+class MotoKmsLauncherTest extends MotoKmsTest {
   private String keyId;
   private Address address;
 
   @BeforeAll
-  void startMoto() {
-    moto = MotoKmsServer.start();
-    kms = moto.newClient();
-    keyId =
-        kms.createKey(
-                request ->
-                    request.keySpec(KeySpec.ECC_SECG_P256_K1).keyUsage(KeyUsageType.SIGN_VERIFY))
-            .keyMetadata()
-            .keyId();
+  void createSigningKey() {
+    keyId = createKey(KeySpec.ECC_SECG_P256_K1, KeyUsageType.SIGN_VERIFY);
     address = new KmsSigner(kms, keyId).address();
-  }
-
-  @AfterAll
-  void stopMoto() {
-    if (kms != null) {
-      kms.close();
-    }
-    if (moto != null) {
-      moto.close();
-    }
   }
 
   private EcdsaSignature kmsSign(byte[] message, MessageType type) {
