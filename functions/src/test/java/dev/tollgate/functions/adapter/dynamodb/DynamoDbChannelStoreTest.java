@@ -11,6 +11,7 @@ import dev.tollgate.core.port.StoredChannel;
 import dev.tollgate.core.update.ChannelUpdate;
 import dev.tollgate.core.update.UpdateDetails;
 import dev.tollgate.core.value.Address;
+import dev.tollgate.functions.harness.DynamoDbLocal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.tollgate.functions.adapter.dynamodb;
+package dev.tollgate.functions.harness;
 
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * DynamoDB Local, in memory, serving HTTP on a free 127.0.0.1 port. Its own server class binds
  * every interface, so only its request handler is used, behind a Jetty connector on loopback.
  */
-final class DynamoDbLocal implements AutoCloseable {
+public final class DynamoDbLocal implements AutoCloseable {
   private final Server server;
   private final int port;
 
@@ -25,7 +25,7 @@ final class DynamoDbLocal implements AutoCloseable {
     this.port = port;
   }
 
-  static DynamoDbLocal start() throws Exception {
+  public static DynamoDbLocal start() throws Exception {
     LocalDynamoDBServerHandler handler =
         new LocalDynamoDBServerHandler(
             new LocalDynamoDBRequestHandler(0, true, null, true, false), null);
@@ -39,11 +39,11 @@ final class DynamoDbLocal implements AutoCloseable {
     return new DynamoDbLocal(server, connector.getLocalPort());
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + port);
   }
 
-  DynamoDbClient client() {
+  public DynamoDbClient client() {
     return DynamoDbClient.builder()
         .endpointOverride(endpoint())
         .region(Region.US_EAST_1)

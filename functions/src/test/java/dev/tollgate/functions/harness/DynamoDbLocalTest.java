@@ -1,4 +1,4 @@
-package dev.tollgate.functions.adapter.dynamodb;
+package dev.tollgate.functions.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,34 @@
+package dev.tollgate.functions.gateway;
+
+/**
+ * Refusals of the gateway's channel API that are not protocol rules: what this gateway agrees to
+ * beyond what the protocol allows. Protocol refusals come from channel-core's {@code
+ * FailureReason}; the two catalogues share no {@code errorReason} string.
+ */
+public enum GatewayReason {
+  MALFORMED_REQUEST(400, "malformed_request"),
+  UNKNOWN_CHANNEL(404, "unknown_channel"),
+  WRONG_CHANNEL_ADDRESS(402, "wrong_channel_address"),
+  NOT_THIS_GATEWAY(402, "not_this_gateway"),
+  WRONG_UPDATE_TYPE(400, "wrong_update_type"),
+  ASSET_NOT_ACCEPTED(402, "asset_not_accepted"),
+  TRANSFER_NOT_ACCEPTED(402, "transfer_not_accepted"),
+  UNKNOWN_TRANSFER(404, "unknown_transfer"),
+  WITHDRAWAL_MISMATCH(402, "withdrawal_mismatch");
+
+  private final int httpStatus;
+  private final String errorReason;
+
+  GatewayReason(int httpStatus, String errorReason) {
+    this.httpStatus = httpStatus;
+    this.errorReason = errorReason;
+  }
+
+  public int httpStatus() {
+    return httpStatus;
+  }
+
+  public String errorReason() {
+    return errorReason;
+  }
+}

@@ -1,0 +1,75 @@
+package dev.tollgate.functions.gateway;
+
+import dev.tollgate.core.failure.FailureReason;
+import dev.tollgate.core.failure.Rejection;
+import dev.tollgate.core.port.Clock;
+import dev.tollgate.core.protocol.ChainInputs;
+import dev.tollgate.core.protocol.Channel;
+import dev.tollgate.core.update.ChannelUpdate;
+import dev.tollgate.core.update.UpdateDetails;
+import dev.tollgate.core.update.UpdateType;
+import dev.tollgate.core.value.Address;
+import java.util.Optional;
+
+/**
+ * A payer opens a channel with the gateway: it proposes the setup (the gateway is alice, the payer
+ * bob) and the gateway countersigns once the channel address is the one the factory will deploy for
+ * this pair on this chain, so the state it signs can be enforced there.
+ */
+public final class OpenChannel {
+  private final InboundUpdates updates;
+  private final GatewayNetwork network;
+  private final Clock clock;
+
+  public OpenChannel(InboundUpdates updates, GatewayNetwork network, Clock clock) {
+    this.updates = updates;
+    this.network = network;
+    this.clock = clock;
+  }
+
+  public GatewayResult<Accepted> open(ChannelUpdate setup) {
+    if (setup.type() != UpdateType.SETUP) {
+      return GatewayResult.refused(
+          GatewayReason.WRONG_UPDATE_TYPE,
+          "a channel opens with a SETUP update, got " + setup.type());
+    }
+    Address gateway = updates.gateway().signer().address();
+    if (!setup.toIdentifier().equals(gateway)) {
+      return GatewayResult.refused(
+          GatewayReason.NOT_THIS_GATEWAY,
+          "setup is addressed to " + setup.toIdentifier() + ", this gateway is " + gateway);
+    }
+    UpdateDetails.Setup details = (UpdateDetails.Setup) setup.details();
+    if (!details.networkContext().equals(network.context())) {
+      return GatewayResult.refused(
+          Refusal.of(
+              Rejection.of(
+                  FailureReason.NETWORK_MISMATCH,
+                  "setup names network "
+                      + details.networkContext()
+                      + ", this gateway serves "
+                      + network.context())));
+    }
+    Address payer = setup.fromIdentifier();
+    Address expected = network.channelAddress(gateway, payer);
+    if (!setup.channelAddress().equals(expected)) {
+      return GatewayResult.refused(
+          GatewayReason.WRONG_CHANNEL_ADDRESS,
+          "channel address "
+              + setup.channelAddress()
+              + " is not the factory's address "
+              + expected
+              + " for gateway "
+              + gateway
+              + " and payer "
+              + payer);
+    }
+    Channel unopened = Channel.unopened(expected, gateway, payer, network.context());
+    return updates.accept(
+        updates.store().load(expected),
+        unopened,
+        setup,
+        () -> ChainInputs.at(clock.nowSeconds()),
+        t -> GatewayResult.done(Optional.empty()));
+  }
+}

@@ -1,0 +1,54 @@
+package dev.tollgate.functions.gateway;
+
+import dev.tollgate.core.port.ChainReader;
+import dev.tollgate.core.port.Clock;
+import dev.tollgate.core.port.StoredChannel;
+import dev.tollgate.core.protocol.ChainInputs;
+import dev.tollgate.core.update.ChannelUpdate;
+import dev.tollgate.core.update.UpdateType;
+import dev.tollgate.core.value.Address;
+import java.util.Optional;
+
+/**
+ * A payer's deposit update: it reconciles what reached the channel contract into the balance. The
+ * gateway countersigns only the totals the chain reports, read when a new update arrives (never for
+ * a repeat of one already taken).
+ */
+public final class ReconcileDeposit {
+  private final InboundUpdates updates;
+  private final GatewayNetwork network;
+  private final ChainReader chain;
+  private final Clock clock;
+
+  public ReconcileDeposit(
+      InboundUpdates updates, GatewayNetwork network, ChainReader chain, Clock clock) {
+    this.updates = updates;
+    this.network = network;
+    this.chain = chain;
+    this.clock = clock;
+  }
+
+  public GatewayResult<Accepted> reconcile(Address channel, ChannelUpdate deposit) {
+    Optional<Refusal> badShape = ChannelGuards.shape(channel, deposit, UpdateType.DEPOSIT);
+    if (badShape.isPresent()) {
+      return GatewayResult.refused(badShape.get());
+    }
+    if (!network.accepts(deposit.assetId())) {
+      return GatewayResult.refused(
+          GatewayReason.ASSET_NOT_ACCEPTED,
+          "asset " + deposit.assetId() + " is not one this gateway accepts");
+    }
+    return ChannelGuards.existing(updates.store(), channel)
+        .then(
+            (StoredChannel stored) ->
+                updates.accept(
+                    Optional.of(stored),
+                    stored.latest(),
+                    deposit,
+                    () ->
+                        ChainInputs.at(clock.nowSeconds())
+                            .withDeposits(
+                                deposit.assetId(), chain.depositTotals(channel, deposit.assetId())),
+                    t -> GatewayResult.done(Optional.empty())));
+  }
+}
