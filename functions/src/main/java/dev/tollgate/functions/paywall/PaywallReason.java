@@ -1,0 +1,62 @@
+package dev.tollgate.functions.paywall;
+
+/**
+ * Every way the paywall refuses a payment before channel-core looks at the update. Like
+ * channel-core's {@code FailureReason}, the catalogue is closed and each reason maps to one HTTP
+ * status and one x402 {@code errorReason}, so a payer can act on it without parsing prose.
+ *
+ * <p>Where x402 v2 already names the failure (specs/x402-specification-v2.md §9: {@code
+ * invalid_payload}, {@code invalid_x402_version}, {@code unsupported_scheme}, {@code
+ * invalid_network}) that code is used, so a generic x402 client understands it; the rest are ours.
+ * No string here repeats one of channel-core's, so the HTTP layer can tell the two catalogues
+ * apart.
+ *
+ * <p>Statuses follow x402's HTTP transport: 400 the payment header is malformed, 402 it is
+ * well-formed but not an acceptable payment. {@link #HEADER_TOO_LARGE} is 431 (RFC 6585 §5, "a
+ * single header field is too large"): the precise standard answer, still a 4xx a generic client
+ * treats as its own fault, and a legitimate payment header is a few KiB so no payer meets it.
+ */
+public enum PaywallReason {
+  /** Not base64, not UTF-8, not JSON, not an object, or a required field missing or mistyped. */
+  MALFORMED_PAYMENT_HEADER(400, "invalid_payload"),
+  HEADER_TOO_LARGE(431, "payment_header_too_large"),
+  /** An amount that is not a canonical decimal uint256 string ("-1", "1.5", "0x10", 2^256). */
+  INVALID_AMOUNT(400, "invalid_amount"),
+  UNSUPPORTED_X402_VERSION(400, "invalid_x402_version"),
+  /** The payload is a setup, deposit or resolve: the scheme pays with a create only. */
+  NOT_A_CREATE(400, "not_a_create"),
+  UNSUPPORTED_SCHEME(402, "unsupported_scheme"),
+  NETWORK_MISMATCH(402, "invalid_network"),
+  WRONG_ASSET(402, "wrong_asset"),
+  /** Paid to someone other than the gateway: payTo, the update's recipient or the transfer's. */
+  WRONG_PAY_TO(402, "wrong_pay_to"),
+  PRICE_BELOW_QUOTE(402, "price_below_quote"),
+  QUOTE_EXPIRED(402, "quote_expired"),
+  /**
+   * The quote id is not one this gateway issued: malformed, forged, or issued under other terms.
+   */
+  INVALID_QUOTE(402, "invalid_quote"),
+  /** A genuine quote, issued for another resource. */
+  RESOURCE_MISMATCH(402, "resource_mismatch"),
+  /** The hashlock (definition, lockHash, expiry, transfer timeout) is not the one quoted. */
+  LOCK_MISMATCH(402, "lock_mismatch"),
+  /** The payment names a channel the gateway does not have: the payer must open one first. */
+  UNKNOWN_CHANNEL(402, "unknown_channel");
+
+  private final int httpStatus;
+  private final String errorReason;
+
+  PaywallReason(int httpStatus, String errorReason) {
+    this.httpStatus = httpStatus;
+    this.errorReason = errorReason;
+  }
+
+  public int httpStatus() {
+    return httpStatus;
+  }
+
+  /** The x402 {@code errorReason} string. */
+  public String errorReason() {
+    return errorReason;
+  }
+}

@@ -1,0 +1,178 @@
+package dev.tollgate.functions.paywall;
+
+import static dev.tollgate.functions.paywall.PaywallReason.INVALID_QUOTE;
+import static dev.tollgate.functions.paywall.PaywallReason.NETWORK_MISMATCH;
+import static dev.tollgate.functions.paywall.PaywallReason.PRICE_BELOW_QUOTE;
+import static dev.tollgate.functions.paywall.PaywallReason.QUOTE_EXPIRED;
+import static dev.tollgate.functions.paywall.PaywallReason.RESOURCE_MISMATCH;
+import static dev.tollgate.functions.paywall.PaywallReason.UNSUPPORTED_SCHEME;
+import static dev.tollgate.functions.paywall.PaywallReason.WRONG_ASSET;
+import static dev.tollgate.functions.paywall.PaywallReason.WRONG_PAY_TO;
+
+import dev.tollgate.core.transfer.HashlockTransfer;
+import dev.tollgate.core.update.ChannelUpdate;
+import dev.tollgate.core.value.Bytes32;
+import dev.tollgate.core.value.Hex;
+import dev.tollgate.core.value.Uint256;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Stateless quotes. A quote is a price for one resource, valid until a deadline, whose id carries
+ * its own MAC; the hashlock's preImage is {@code HMAC-SHA256(secret, "tollgate/preimage" ‖
+ * quoteId)}. So the gateway stores nothing when it answers 402, and any instance holding the secret
+ * can verify and resolve the payment that follows.
+ *
+ * <p>The quote MAC binds the book's terms (scheme, network, asset, payTo, contracts, transfer
+ * timeout, lock policy) and the token's claims (expiry, nonce, resource tag, amount); see {@link
+ * QuoteKeys} for both HMACs and {@link QuoteToken} for the token.
+ *
+ * <p>Pure: time comes in as epoch seconds and the nonce from the caller's random source.
+ */
+public final class QuoteBook {
+  public static final int MIN_SECRET_BYTES = QuoteKeys.MIN_SECRET_BYTES;
+
+  private final QuoteKeys keys;
+  private final QuoteTerms terms;
+
+  public QuoteBook(byte[] secret, QuoteTerms terms) {
+    this.terms = Objects.requireNonNull(terms, "terms");
+    this.keys = new QuoteKeys(secret, terms);
+  }
+
+  public QuoteTerms terms() {
+    return terms;
+  }
+
+  /** {@code eip155:<chainId>}. */
+  public String network() {
+    return terms.network();
+  }
+
+  /**
+   * A requirement to pay {@code amount} for {@code resource}, valid for the terms' quote validity.
+   *
+   * @param nonce fresh randomness from the caller, so two quotes in the same second differ
+   */
+  public PaymentRequirements quote(
+      ResourceInfo resource, Uint256 amount, long nowSeconds, Bytes32 nonce) {
+    Objects.requireNonNull(resource, "resource");
+    Objects.requireNonNull(amount, "amount");
+    Objects.requireNonNull(nonce, "nonce");
+    if (amount.isZero()) {
+      throw new IllegalArgumentException("a quoted price must be positive (a hashlock needs > 0)");
+    }
+    if (nowSeconds < 0) {
+      throw new IllegalArgumentException("now must not be negative: " + nowSeconds);
+    }
+    long expiresAt = Math.addExact(nowSeconds, terms.quoteValiditySeconds());
+    byte[] claims = QuoteToken.claims(expiresAt, nonce, resource.url(), amount);
+    String quoteId = QuoteToken.encode(claims, keys.mac(claims));
+    QuoteExtra extra =
+        new QuoteExtra(
+            terms.channelFactory(),
+            terms.transferRegistry(),
+            terms.hashlockDefinition(),
+            Uint256.of(terms.transferTimeoutSeconds()),
+            HashlockTransfer.lockHash(keys.preImage(quoteId)),
+            terms.lockExpiry().expiryFor(expiresAt),
+            quoteId,
+            expiresAt);
+    return new PaymentRequirements(
+        PaymentRequirements.SCHEME,
+        network(),
+        amount,
+        terms.asset(),
+        terms.payTo(),
+        terms.quoteValiditySeconds(),
+        extra);
+  }
+
+  /**
+   * Checks that {@code accepted} is a quote this book issued under its current terms, for {@code
+   * requestedResourceUrl} (the URL the gateway quoted for, canonicalised the same way), unexpired
+   * at {@code nowSeconds}, at a price no lower than quoted. A quote expires at its {@code
+   * expiresAt}: valid while {@code now < expiresAt}, as a hashlock's expiry.
+   */
+  public Checked<VerifiedQuote> verify(
+      PaymentRequirements accepted, String requestedResourceUrl, long nowSeconds) {
+    Objects.requireNonNull(accepted, "accepted");
+    Objects.requireNonNull(requestedResourceUrl, "requestedResourceUrl");
+    // The terms first: they need no MAC to compare, and name the mistake precisely.
+    if (!PaymentRequirements.SCHEME.equals(accepted.scheme())) {
+      return refused(
+          UNSUPPORTED_SCHEME,
+          "scheme '"
+              + Hex.abbreviate(accepted.scheme())
+              + "' is not "
+              + PaymentRequirements.SCHEME);
+    }
+    if (!network().equals(accepted.network())) {
+      return refused(
+          NETWORK_MISMATCH,
+          "network '" + Hex.abbreviate(accepted.network()) + "' is not " + network());
+    }
+    if (!terms.asset().equals(accepted.asset())) {
+      return refused(WRONG_ASSET, "asset " + accepted.asset() + " is not " + terms.asset());
+    }
+    if (!terms.payTo().equals(accepted.payTo())) {
+      return refused(WRONG_PAY_TO, "payTo " + accepted.payTo() + " is not " + terms.payTo());
+    }
+    String quoteId = accepted.extra().quoteId();
+    Checked<QuoteToken> decoded = QuoteToken.decode(quoteId);
+    if (!decoded.isOk()) {
+      return Checked.refused(decoded.refusal());
+    }
+    QuoteToken token = decoded.value();
+    if (!token.macEquals(keys.mac(token.claims()))) {
+      return refused(
+          INVALID_QUOTE,
+          "quoteId " + Hex.abbreviate(quoteId) + " was not issued by this gateway under its terms");
+    }
+    if (nowSeconds >= token.expiresAt) {
+      return refused(
+          QUOTE_EXPIRED, "quote expired at " + token.expiresAt + " (now " + nowSeconds + ")");
+    }
+    if (!token.isFor(requestedResourceUrl)) {
+      return refused(
+          RESOURCE_MISMATCH,
+          "quote was issued for another resource than " + Hex.abbreviate(requestedResourceUrl));
+    }
+    if (accepted.amount().compareTo(token.amount) < 0) {
+      return refused(
+          PRICE_BELOW_QUOTE,
+          "accepted.amount " + accepted.amount() + " is below the quoted " + token.amount);
+    }
+    Bytes32 preImage = keys.preImage(quoteId);
+    VerifiedQuote quote =
+        new VerifiedQuote(
+            quoteId,
+            token.amount,
+            token.expiresAt,
+            HashlockTransfer.lockHash(preImage),
+            terms.lockExpiry().expiryFor(token.expiresAt),
+            preImage);
+    return QuotedLock.checkEchoed(terms, accepted.extra(), quote)
+        .map(Checked::<VerifiedQuote>refused)
+        .orElse(Checked.ok(quote));
+  }
+
+  /**
+   * Checks that {@code update} is the create that pays {@code quote}: a HashlockTransfer with the
+   * quoted lock and transfer timeout, in the quoted asset, locking at least the quoted amount for
+   * the gateway. Signatures, nonce and balances are channel-core's to check.
+   */
+  public Optional<Refusal> checkCreate(VerifiedQuote quote, ChannelUpdate update) {
+    return QuotedLock.checkCreate(terms, quote, update);
+  }
+
+  private static Checked<VerifiedQuote> refused(PaywallReason reason, String detail) {
+    return Checked.refused(reason, detail);
+  }
+
+  /** Never prints the secret. */
+  @Override
+  public String toString() {
+    return "QuoteBook[" + terms + "]";
+  }
+}

@@ -1,0 +1,141 @@
+package dev.tollgate.functions.paywall;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.core.json.ChannelJson;
+import dev.tollgate.core.update.ChannelUpdate;
+import dev.tollgate.core.value.Address;
+import dev.tollgate.core.value.Bytes32;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * x402 v2 {@code SettlementResponse}, the {@code PAYMENT-RESPONSE} header. The x402 fields: {@code
+ * success}, {@code errorReason} (failures only), {@code payer}, {@code transaction} (here the
+ * transferId: the payment settles in the channel, not in a chain transaction; "" on failure, as the
+ * spec asks) and {@code network}; plus {@code errorMessage}, which the reference TypeScript types
+ * carry for the human-readable detail.
+ *
+ * <p>Tollgate's additions (x402's schema leaves the object open): on success {@code createUpdate},
+ * the payer's create countersigned by the gateway, and {@code resolveUpdate}, the gateway-signed
+ * resolve revealing the preImage, on which the payer builds its next update; on a failure
+ * optionally {@code latestUpdate}, the gateway's latest update for a payer that is out of step.
+ */
+public record SettlementResponse(
+    boolean success,
+    Optional<String> errorReason,
+    Optional<String> errorMessage,
+    Optional<Address> payer,
+    Optional<Bytes32> transaction,
+    String network,
+    Optional<ChannelUpdate> createUpdate,
+    Optional<ChannelUpdate> resolveUpdate,
+    Optional<ChannelUpdate> latestUpdate)
+    implements X402Message {
+
+  public SettlementResponse {
+    errorReason = orEmpty(errorReason);
+    errorMessage = orEmpty(errorMessage);
+    payer = orEmpty(payer);
+    transaction = orEmpty(transaction);
+    Objects.requireNonNull(network, "network");
+    createUpdate = orEmpty(createUpdate);
+    resolveUpdate = orEmpty(resolveUpdate);
+    latestUpdate = orEmpty(latestUpdate);
+    if (success) {
+      require(errorReason.isEmpty(), "a settled payment has no errorReason");
+      require(errorMessage.isEmpty(), "a settled payment has no errorMessage");
+      require(latestUpdate.isEmpty(), "a settled payment carries no latestUpdate");
+      require(payer.isPresent(), "a settled payment names its payer");
+      require(transaction.isPresent(), "a settled payment names its transfer");
+      require(
+          createUpdate.isPresent() && resolveUpdate.isPresent(),
+          "a settled payment carries the countersigned create and the signed resolve");
+    } else {
+      require(errorReason.isPresent(), "a failed payment has an errorReason");
+      require(transaction.isEmpty(), "a failed payment settled no transfer");
+      require(
+          createUpdate.isEmpty() && resolveUpdate.isEmpty(),
+          "a failed payment carries no create or resolve");
+    }
+  }
+
+  /** The payment is in the channel: the create countersigned and the transfer resolved. */
+  public static SettlementResponse settled(
+      String network,
+      Address payer,
+      Bytes32 transferId,
+      ChannelUpdate countersignedCreate,
+      ChannelUpdate signedResolve) {
+    return new SettlementResponse(
+        true,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.of(payer),
+        Optional.of(transferId),
+        network,
+        Optional.of(countersignedCreate),
+        Optional.of(signedResolve),
+        Optional.empty());
+  }
+
+  /** The payment was refused; {@code latest} lets a stale payer sync before it retries. */
+  public static SettlementResponse refused(
+      String network, Refusal refusal, Optional<Address> payer, Optional<ChannelUpdate> latest) {
+    return new SettlementResponse(
+        false,
+        Optional.of(refusal.errorReason()),
+        Optional.of(refusal.detail()),
+        payer,
+        Optional.empty(),
+        network,
+        Optional.empty(),
+        Optional.empty(),
+        latest);
+  }
+
+  @Override
+  public ObjectNode toJson() {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.put("success", success);
+    errorReason.ifPresent(r -> o.put("errorReason", r));
+    errorMessage.ifPresent(m -> o.put("errorMessage", m));
+    payer.ifPresent(p -> o.put("payer", p.toString()));
+    o.put("transaction", transaction.map(Bytes32::toHex).orElse(""));
+    o.put("network", network);
+    createUpdate.ifPresent(u -> o.set("createUpdate", ChannelJson.toJson(u)));
+    resolveUpdate.ifPresent(u -> o.set("resolveUpdate", ChannelJson.toJson(u)));
+    latestUpdate.ifPresent(u -> o.set("latestUpdate", ChannelJson.toJson(u)));
+    return o;
+  }
+
+  public static SettlementResponse fromJson(JsonNode node, String path) {
+    X402Fields f = X402Fields.of(node, path);
+    String transaction = f.text("transaction");
+    return new SettlementResponse(
+        f.bool("success"),
+        f.optionalText("errorReason"),
+        f.optionalText("errorMessage"),
+        f.has("payer") ? Optional.of(f.address("payer")) : Optional.empty(),
+        transaction.isEmpty() ? Optional.empty() : Optional.of(f.bytes32("transaction")),
+        f.nonEmptyText("network"),
+        optionalUpdate(f, "createUpdate"),
+        optionalUpdate(f, "resolveUpdate"),
+        optionalUpdate(f, "latestUpdate"));
+  }
+
+  private static Optional<ChannelUpdate> optionalUpdate(X402Fields f, String name) {
+    return f.has(name) ? Optional.of(f.update(name)) : Optional.empty();
+  }
+
+  private static <T> Optional<T> orEmpty(Optional<T> o) {
+    return o == null ? Optional.empty() : o;
+  }
+
+  private static void require(boolean condition, String message) {
+    if (!condition) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+}
