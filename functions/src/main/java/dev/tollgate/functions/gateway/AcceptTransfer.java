@@ -7,6 +7,9 @@ import dev.tollgate.core.update.ChannelUpdate;
 import dev.tollgate.core.update.UpdateDetails;
 import dev.tollgate.core.update.UpdateType;
 import dev.tollgate.core.value.Address;
+import dev.tollgate.functions.refusal.Checked;
+import dev.tollgate.functions.refusal.GatewayReason;
+import dev.tollgate.functions.refusal.Refusal;
 import java.util.Optional;
 
 /**
@@ -25,24 +28,24 @@ public final class AcceptTransfer {
     this.clock = clock;
   }
 
-  public GatewayResult<Accepted> create(Address channel, ChannelUpdate create) {
+  public Checked<Accepted> create(Address channel, ChannelUpdate create) {
     Optional<Refusal> badShape = ChannelGuards.shape(channel, create, UpdateType.CREATE);
     if (badShape.isPresent()) {
-      return GatewayResult.refused(badShape.get());
+      return Checked.refused(badShape.get());
     }
     Optional<Refusal> notTaken = paymentToGateway(create);
     if (notTaken.isPresent()) {
-      return GatewayResult.refused(notTaken.get());
+      return Checked.refused(notTaken.get());
     }
     return ChannelGuards.existing(updates.store(), channel)
-        .then(
+        .flatMap(
             (StoredChannel stored) ->
                 updates.accept(
                     Optional.of(stored),
                     stored.latest(),
                     create,
                     () -> ChainInputs.at(clock.nowSeconds()),
-                    t -> GatewayResult.done(Optional.empty())));
+                    t -> Checked.ok(Optional.empty())));
   }
 
   /**

@@ -7,6 +7,9 @@ import dev.tollgate.core.port.StoredChannel;
 import dev.tollgate.core.update.ChannelUpdate;
 import dev.tollgate.core.update.UpdateType;
 import dev.tollgate.core.value.Address;
+import dev.tollgate.functions.refusal.Checked;
+import dev.tollgate.functions.refusal.GatewayReason;
+import dev.tollgate.functions.refusal.Refusal;
 import java.util.Optional;
 
 /** The checks every channel endpoint makes before the protocol rules see an update. */
@@ -34,13 +37,13 @@ final class ChannelGuards {
     return Optional.empty();
   }
 
-  static GatewayResult<StoredChannel> existing(ChannelStore store, Address channel) {
+  static Checked<StoredChannel> existing(ChannelStore store, Address channel) {
     return store
         .load(channel)
-        .<GatewayResult<StoredChannel>>map(GatewayResult::done)
+        .<Checked<StoredChannel>>map(Checked::ok)
         .orElseGet(
             () ->
-                GatewayResult.refused(
+                Checked.refused(
                     GatewayReason.UNKNOWN_CHANNEL, "no channel " + channel + " is set up here"));
   }
 }

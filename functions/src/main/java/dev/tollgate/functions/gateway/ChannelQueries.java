@@ -4,6 +4,8 @@ import dev.tollgate.core.port.ChannelStore;
 import dev.tollgate.core.port.StoredChannel;
 import dev.tollgate.core.update.ChannelUpdate;
 import dev.tollgate.core.value.Address;
+import dev.tollgate.functions.refusal.Checked;
+import dev.tollgate.functions.refusal.GatewayReason;
 import java.util.List;
 
 /** What a payer reads to restore or catch up: the stored channel and its recorded updates. */
@@ -16,20 +18,20 @@ public final class ChannelQueries {
     this.store = store;
   }
 
-  public GatewayResult<StoredChannel> channel(Address channel) {
+  public Checked<StoredChannel> channel(Address channel) {
     return ChannelGuards.existing(store, channel);
   }
 
   /**
    * Updates after {@code afterNonce}, oldest first, at most {@code limit} (1 to {@value MAX_PAGE}).
    */
-  public GatewayResult<List<ChannelUpdate>> updates(Address channel, long afterNonce, int limit) {
+  public Checked<List<ChannelUpdate>> updates(Address channel, long afterNonce, int limit) {
     if (afterNonce < 0) {
-      return GatewayResult.refused(
+      return Checked.refused(
           GatewayReason.MALFORMED_REQUEST, "after must not be negative, got " + afterNonce);
     }
     if (limit < 1 || limit > MAX_PAGE) {
-      return GatewayResult.refused(
+      return Checked.refused(
           GatewayReason.MALFORMED_REQUEST,
           "limit must be between 1 and " + MAX_PAGE + ", got " + limit);
     }

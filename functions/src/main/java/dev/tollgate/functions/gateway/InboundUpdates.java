@@ -17,6 +17,9 @@ import dev.tollgate.core.protocol.Transition;
 import dev.tollgate.core.update.ChannelUpdate;
 import dev.tollgate.core.update.UpdateDetails;
 import dev.tollgate.core.update.UpdateParams;
+import dev.tollgate.functions.refusal.Checked;
+import dev.tollgate.functions.refusal.GatewayReason;
+import dev.tollgate.functions.refusal.Refusal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -51,12 +54,12 @@ public final class InboundUpdates {
    * a setup, the unopened channel. {@code followUp} may build the gateway's own update on the
    * countersigned state; it is not called for a repeat.
    */
-  public GatewayResult<Accepted> accept(
+  public Checked<Accepted> accept(
       Optional<StoredChannel> stored,
       Channel base,
       ChannelUpdate inbound,
       Supplier<ChainInputs> inputs,
-      Function<Transition, GatewayResult<Optional<Transition>>> followUp) {
+      Function<Transition, Checked<Optional<Transition>>> followUp) {
     long storedNonce = stored.map(StoredChannel::nonce).orElse(0L);
     if (inbound.nonce() <= storedNonce) {
       return repeatOrBehind(inbound, stored.orElseThrow());
@@ -65,9 +68,9 @@ public final class InboundUpdates {
     if (!countersigned.isOk()) {
       return refusal(countersigned.rejection(), stored);
     }
-    GatewayResult<Optional<Transition>> own = followUp.apply(countersigned.value());
-    if (!own.isDone()) {
-      return GatewayResult.refused(own.refusal());
+    Checked<Optional<Transition>> own = followUp.apply(countersigned.value());
+    if (!own.isOk()) {
+      return Checked.refused(own.refusal());
     }
     List<ChannelUpdate> updates = new ArrayList<>(2);
     updates.add(countersigned.value().update());
@@ -85,24 +88,21 @@ public final class InboundUpdates {
       // The winner may have been this very update, sent twice at once.
       Optional<Accepted> repeat = recordedAnswer(inbound);
       if (repeat.isPresent()) {
-        return GatewayResult.done(repeat.get());
+        return Checked.ok(repeat.get());
       }
       return lost.stored()
-          .<GatewayResult<Accepted>>map(
-              s ->
-                  GatewayResult.refused(
-                      Refusal.behind(Rejection.of(STALE_NONCE, lost.getMessage()), s)))
-          .orElseGet(() -> GatewayResult.refused(GatewayReason.UNKNOWN_CHANNEL, lost.getMessage()));
+          .<Checked<Accepted>>map(
+              s -> Checked.refused(Refusal.behind(Rejection.of(STALE_NONCE, lost.getMessage()), s)))
+          .orElseGet(() -> Checked.refused(GatewayReason.UNKNOWN_CHANNEL, lost.getMessage()));
     }
-    return GatewayResult.done(new Accepted(updates, next, false));
+    return Checked.ok(new Accepted(updates, next, false));
   }
 
   /**
    * An update the gateway proposes alone (a resolve it can make because it knows the preimage),
    * stored as the latest state while the latest double-signed state stays where it was.
    */
-  public GatewayResult<Accepted> propose(
-      StoredChannel stored, UpdateParams params, ChainInputs inputs) {
+  public Checked<Accepted> propose(StoredChannel stored, UpdateParams params, ChainInputs inputs) {
     Outcome<Transition> mine = gateway.propose(stored.latest(), params, inputs);
     if (!mine.isOk()) {
       return refusal(mine.rejection(), Optional.of(stored));
@@ -111,19 +111,19 @@ public final class InboundUpdates {
     try {
       store.write(new ChannelWrite(stored.nonce(), next, List.of(mine.value().update())));
     } catch (StaleChannelException lost) {
-      return GatewayResult.refused(
+      return Checked.refused(
           Refusal.behind(
               Rejection.of(STALE_NONCE, lost.getMessage()), lost.stored().orElse(stored)));
     }
-    return GatewayResult.done(new Accepted(List.of(mine.value().update()), next, false));
+    return Checked.ok(new Accepted(List.of(mine.value().update()), next, false));
   }
 
-  private GatewayResult<Accepted> repeatOrBehind(ChannelUpdate inbound, StoredChannel stored) {
+  private Checked<Accepted> repeatOrBehind(ChannelUpdate inbound, StoredChannel stored) {
     Optional<Accepted> repeat = recordedAnswer(inbound);
     if (repeat.isPresent()) {
-      return GatewayResult.done(repeat.get());
+      return Checked.ok(repeat.get());
     }
-    return GatewayResult.refused(
+    return Checked.refused(
         Refusal.behind(
             Rejection.of(
                 STALE_NONCE,
@@ -169,11 +169,11 @@ public final class InboundUpdates {
         && second.fromIdentifier().equals(gateway.signer().address());
   }
 
-  private static <T> GatewayResult<T> refusal(Rejection rejection, Optional<StoredChannel> stored) {
+  private static <T> Checked<T> refusal(Rejection rejection, Optional<StoredChannel> stored) {
     FailureReason reason = rejection.reason();
     if ((reason == STALE_NONCE || reason == SKIPPED_NONCE) && stored.isPresent()) {
-      return GatewayResult.refused(Refusal.behind(rejection, stored.get()));
+      return Checked.refused(Refusal.behind(rejection, stored.get()));
     }
-    return GatewayResult.refused(Refusal.of(rejection));
+    return Checked.refused(Refusal.of(rejection));
   }
 }

@@ -9,6 +9,9 @@ import dev.tollgate.core.update.ChannelUpdate;
 import dev.tollgate.core.update.UpdateDetails;
 import dev.tollgate.core.update.UpdateType;
 import dev.tollgate.core.value.Address;
+import dev.tollgate.functions.refusal.Checked;
+import dev.tollgate.functions.refusal.GatewayReason;
+import dev.tollgate.functions.refusal.Refusal;
 import java.util.Optional;
 
 /**
@@ -27,21 +30,21 @@ public final class OpenChannel {
     this.clock = clock;
   }
 
-  public GatewayResult<Accepted> open(ChannelUpdate setup) {
+  public Checked<Accepted> open(ChannelUpdate setup) {
     if (setup.type() != UpdateType.SETUP) {
-      return GatewayResult.refused(
+      return Checked.refused(
           GatewayReason.WRONG_UPDATE_TYPE,
           "a channel opens with a SETUP update, got " + setup.type());
     }
     Address gateway = updates.gateway().signer().address();
     if (!setup.toIdentifier().equals(gateway)) {
-      return GatewayResult.refused(
+      return Checked.refused(
           GatewayReason.NOT_THIS_GATEWAY,
           "setup is addressed to " + setup.toIdentifier() + ", this gateway is " + gateway);
     }
     UpdateDetails.Setup details = (UpdateDetails.Setup) setup.details();
     if (!details.networkContext().equals(network.context())) {
-      return GatewayResult.refused(
+      return Checked.refused(
           Refusal.of(
               Rejection.of(
                   FailureReason.NETWORK_MISMATCH,
@@ -53,7 +56,7 @@ public final class OpenChannel {
     Address payer = setup.fromIdentifier();
     Address expected = network.channelAddress(gateway, payer);
     if (!setup.channelAddress().equals(expected)) {
-      return GatewayResult.refused(
+      return Checked.refused(
           GatewayReason.WRONG_CHANNEL_ADDRESS,
           "channel address "
               + setup.channelAddress()
@@ -70,6 +73,6 @@ public final class OpenChannel {
         unopened,
         setup,
         () -> ChainInputs.at(clock.nowSeconds()),
-        t -> GatewayResult.done(Optional.empty()));
+        t -> Checked.ok(Optional.empty()));
   }
 }

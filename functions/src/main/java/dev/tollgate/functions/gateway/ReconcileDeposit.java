@@ -7,6 +7,9 @@ import dev.tollgate.core.protocol.ChainInputs;
 import dev.tollgate.core.update.ChannelUpdate;
 import dev.tollgate.core.update.UpdateType;
 import dev.tollgate.core.value.Address;
+import dev.tollgate.functions.refusal.Checked;
+import dev.tollgate.functions.refusal.GatewayReason;
+import dev.tollgate.functions.refusal.Refusal;
 import java.util.Optional;
 
 /**
@@ -28,18 +31,18 @@ public final class ReconcileDeposit {
     this.clock = clock;
   }
 
-  public GatewayResult<Accepted> reconcile(Address channel, ChannelUpdate deposit) {
+  public Checked<Accepted> reconcile(Address channel, ChannelUpdate deposit) {
     Optional<Refusal> badShape = ChannelGuards.shape(channel, deposit, UpdateType.DEPOSIT);
     if (badShape.isPresent()) {
-      return GatewayResult.refused(badShape.get());
+      return Checked.refused(badShape.get());
     }
     if (!network.accepts(deposit.assetId())) {
-      return GatewayResult.refused(
+      return Checked.refused(
           GatewayReason.ASSET_NOT_ACCEPTED,
           "asset " + deposit.assetId() + " is not one this gateway accepts");
     }
     return ChannelGuards.existing(updates.store(), channel)
-        .then(
+        .flatMap(
             (StoredChannel stored) ->
                 updates.accept(
                     Optional.of(stored),
@@ -49,6 +52,6 @@ public final class ReconcileDeposit {
                         ChainInputs.at(clock.nowSeconds())
                             .withDeposits(
                                 deposit.assetId(), chain.depositTotals(channel, deposit.assetId())),
-                    t -> GatewayResult.done(Optional.empty())));
+                    t -> Checked.ok(Optional.empty())));
   }
 }

@@ -7,6 +7,8 @@ import dev.tollgate.core.transfer.HashlockResolver;
 import dev.tollgate.core.update.UpdateParams;
 import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Bytes32;
+import dev.tollgate.functions.refusal.Checked;
+import dev.tollgate.functions.refusal.GatewayReason;
 
 /**
  * Completes a hashlock payment to the gateway with the preimage the payer revealed. The gateway
@@ -21,18 +23,18 @@ public final class ResolveTransfer {
     this.clock = clock;
   }
 
-  public GatewayResult<Accepted> resolve(Address channel, Bytes32 transferId, Bytes32 preImage) {
+  public Checked<Accepted> resolve(Address channel, Bytes32 transferId, Bytes32 preImage) {
     if (preImage.isZero()) {
       // The all-zero resolver is the protocol's cancel: the lock would go back to the payer.
-      return GatewayResult.refused(
+      return Checked.refused(
           GatewayReason.MALFORMED_REQUEST,
           "preImage must not be zero: that would cancel transfer " + transferId);
     }
     return ChannelGuards.existing(updates.store(), channel)
-        .then(
+        .flatMap(
             (StoredChannel stored) -> {
               if (!stored.latest().activeTransfers().containsKey(transferId)) {
-                return GatewayResult.refused(
+                return Checked.refused(
                     GatewayReason.UNKNOWN_TRANSFER,
                     "transfer "
                         + transferId

@@ -16,6 +16,9 @@ import dev.tollgate.core.update.UpdateType;
 import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Signature;
 import dev.tollgate.core.value.Uint256;
+import dev.tollgate.functions.refusal.Checked;
+import dev.tollgate.functions.refusal.GatewayReason;
+import dev.tollgate.functions.refusal.Refusal;
 import java.util.Optional;
 
 /**
@@ -38,15 +41,15 @@ public final class Withdraw {
     this.clock = clock;
   }
 
-  public GatewayResult<Result> withdraw(Address channel, ChannelUpdate create, Address recipient) {
+  public Checked<Result> withdraw(Address channel, ChannelUpdate create, Address recipient) {
     Optional<Refusal> badShape = ChannelGuards.shape(channel, create, UpdateType.CREATE);
     if (badShape.isPresent()) {
-      return GatewayResult.refused(badShape.get());
+      return Checked.refused(badShape.get());
     }
     UpdateDetails.Create details = (UpdateDetails.Create) create.details();
     if (!details.transferDefinition().equals(network.withdrawDefinition())
         || !(details.transferInitialState() instanceof WithdrawState state)) {
-      return GatewayResult.refused(
+      return Checked.refused(
           GatewayReason.TRANSFER_NOT_ACCEPTED,
           "transfer definition "
               + details.transferDefinition()
@@ -55,7 +58,7 @@ public final class Withdraw {
     }
     Address gateway = updates.gateway().signer().address();
     if (!state.responder().equals(gateway) || !state.initiator().equals(create.fromIdentifier())) {
-      return GatewayResult.refused(
+      return Checked.refused(
           GatewayReason.WITHDRAWAL_MISMATCH,
           "withdrawal initiator "
               + state.initiator()
@@ -67,7 +70,7 @@ public final class Withdraw {
               + gateway);
     }
     if (state.fee().compareTo(details.balance().amount(0)) > 0) {
-      return GatewayResult.refused(
+      return Checked.refused(
           GatewayReason.WITHDRAWAL_MISMATCH,
           "withdrawal fee "
               + state.fee()
@@ -84,7 +87,7 @@ public final class Withdraw {
             state.callTo(),
             state.callData());
     if (!ChannelHashes.withdrawCommitment(data).equals(state.data())) {
-      return GatewayResult.refused(
+      return Checked.refused(
           GatewayReason.WITHDRAWAL_MISMATCH,
           "the signed commitment "
               + state.data()
@@ -93,7 +96,7 @@ public final class Withdraw {
               + "; check the recipient and that amount = locked amount - fee");
     }
     return ChannelGuards.existing(updates.store(), channel)
-        .then(
+        .flatMap(
             (StoredChannel stored) ->
                 updates.accept(
                     Optional.of(stored),
@@ -104,7 +107,7 @@ public final class Withdraw {
         .map(accepted -> new Result(accepted, signed(accepted, data, state)));
   }
 
-  private GatewayResult<Optional<Transition>> resolveWithSignature(
+  private Checked<Optional<Transition>> resolveWithSignature(
       Transition created, UpdateDetails.Create details, WithdrawState state) {
     Signature mine = updates.gateway().signer().sign(ChannelHashes.signedDigest(state.data()));
     Outcome<Transition> resolve =
@@ -117,8 +120,8 @@ public final class Withdraw {
                     WithdrawResolver.signed(mine)),
                 ChainInputs.at(clock.nowSeconds()));
     return resolve.isOk()
-        ? GatewayResult.done(Optional.of(resolve.value()))
-        : GatewayResult.refused(Refusal.of(resolve.rejection()));
+        ? Checked.ok(Optional.of(resolve.value()))
+        : Checked.refused(Refusal.of(resolve.rejection()));
   }
 
   /** The gateway's signature is the resolver of the resolve it wrote, repeat or not. */

@@ -7,6 +7,7 @@ import dev.tollgate.core.json.ChannelJson;
 import dev.tollgate.core.update.ChannelUpdate;
 import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Bytes32;
+import dev.tollgate.functions.refusal.Refusal;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,5 +1,7 @@
 package dev.tollgate.functions.paywall;
 
+import dev.tollgate.functions.refusal.PaywallReason;
+import dev.tollgate.functions.refusal.Refusal;
 import java.util.Objects;
 
 /**

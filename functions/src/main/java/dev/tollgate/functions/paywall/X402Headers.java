@@ -1,12 +1,14 @@
 package dev.tollgate.functions.paywall;
 
-import static dev.tollgate.functions.paywall.PaywallReason.HEADER_TOO_LARGE;
-import static dev.tollgate.functions.paywall.PaywallReason.MALFORMED_PAYMENT_HEADER;
-import static dev.tollgate.functions.paywall.PaywallReason.UNSUPPORTED_X402_VERSION;
+import static dev.tollgate.functions.refusal.PaywallReason.HEADER_TOO_LARGE;
+import static dev.tollgate.functions.refusal.PaywallReason.MALFORMED_PAYMENT_HEADER;
+import static dev.tollgate.functions.refusal.PaywallReason.UNSUPPORTED_X402_VERSION;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.core.json.ChannelJson;
+import dev.tollgate.functions.refusal.Checked;
+import dev.tollgate.functions.refusal.Refusal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

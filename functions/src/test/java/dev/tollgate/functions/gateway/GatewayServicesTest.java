@@ -29,6 +29,8 @@ import dev.tollgate.functions.adapter.dynamodb.TableNames;
 import dev.tollgate.functions.harness.DynamoDbLocal;
 import dev.tollgate.functions.harness.FixedChainReader;
 import dev.tollgate.functions.harness.TestPayer;
+import dev.tollgate.functions.refusal.Checked;
+import dev.tollgate.functions.refusal.Refusal;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Set;
@@ -116,7 +118,7 @@ class GatewayServicesTest {
     TestPayer payer = newPayer();
     ChannelUpdate setup = payer.setup(2 * DAY, NOW);
 
-    GatewayResult<Accepted> result = open().open(setup);
+    Checked<Accepted> result = open().open(setup);
 
     ChannelUpdate countersigned = result.value().countersigned();
     assertThat(countersigned.isDoubleSigned()).isTrue();
@@ -178,7 +180,7 @@ class GatewayServicesTest {
     Refusal refusal =
         deposits.reconcile(payer.channelAddress(), payer.deposit(TOKEN, claimed, NOW)).refusal();
 
-    assertThat(refusal.status()).isEqualTo(402);
+    assertThat(refusal.httpStatus()).isEqualTo(402);
     assertThat(refusal.errorReason()).isEqualTo("update_mismatch");
     assertThat(store.load(payer.channelAddress()).orElseThrow().nonce()).isEqualTo(1);
   }
@@ -228,7 +230,7 @@ class GatewayServicesTest {
     payer.accept(resolved.updates(), ChainInputs.at(NOW));
 
     assertThat(cancel.errorReason()).isEqualTo("malformed_request");
-    assertThat(wrong.status()).isEqualTo(402);
+    assertThat(wrong.httpStatus()).isEqualTo(402);
     assertThat(wrong.errorReason()).isEqualTo("invalid_resolver");
     assertThat(payer.balanceOf(TOKEN, 0)).isEqualTo(Uint256.of(250));
     assertThat(payer.balanceOf(TOKEN, 1)).isEqualTo(Uint256.of(750));
@@ -295,7 +297,7 @@ class GatewayServicesTest {
                 stale.pay(TOKEN, Uint256.of(20), lock(2), Uint256.ZERO, DAY, NOW))
             .refusal();
 
-    assertThat(behind.status()).isEqualTo(409);
+    assertThat(behind.httpStatus()).isEqualTo(409);
     assertThat(behind.errorReason()).isEqualTo("stale_nonce");
     assertThat(behind.stored().orElseThrow().latest().state()).isEqualTo(payer.view().state());
     stale.sync(

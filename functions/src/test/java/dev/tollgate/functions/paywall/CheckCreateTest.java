@@ -19,6 +19,8 @@ import dev.tollgate.core.update.ChannelUpdate;
 import dev.tollgate.core.update.UpdateDetails;
 import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Uint256;
+import dev.tollgate.functions.refusal.PaywallReason;
+import dev.tollgate.functions.refusal.Refusal;
 import java.security.SecureRandom;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -19,6 +19,7 @@ import dev.tollgate.core.update.UpdateParams;
 import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Bytes32;
 import dev.tollgate.core.value.Uint256;
+import dev.tollgate.functions.refusal.Checked;
 
 /**
  * A gateway's quote book and one real, funded channel with a payer, both built and signed by

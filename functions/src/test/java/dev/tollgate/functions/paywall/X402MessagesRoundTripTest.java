@@ -14,6 +14,8 @@ import dev.tollgate.core.protocol.Transition;
 import dev.tollgate.core.update.ChannelUpdate;
 import dev.tollgate.core.update.UpdateDetails;
 import dev.tollgate.core.value.Bytes32;
+import dev.tollgate.functions.refusal.PaywallReason;
+import dev.tollgate.functions.refusal.Refusal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;

@@ -1,4 +1,4 @@
-package dev.tollgate.functions.paywall;
+package dev.tollgate.functions.refusal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-class PaywallReasonTest {
+class RefusalCataloguesTest {
 
   @Test
   void everyReasonHasAnX402StatusAndASnakeCaseErrorReason() {
@@ -24,7 +24,7 @@ class PaywallReasonTest {
   }
 
   @Test
-  void errorReasonsAreUniqueAcrossBothCatalogues() {
+  void errorReasonsAreUniqueAcrossAllThreeCatalogues() {
     Set<String> paywall =
         Arrays.stream(PaywallReason.values())
             .map(PaywallReason::errorReason)
@@ -34,8 +34,17 @@ class PaywallReasonTest {
             .map(FailureReason::errorReason)
             .collect(Collectors.toSet());
 
+    Set<String> gateway =
+        Arrays.stream(GatewayReason.values())
+            .map(GatewayReason::errorReason)
+            .collect(Collectors.toSet());
+
     assertThat(paywall)
         .hasSize(PaywallReason.values().length)
+        .doesNotContainAnyElementsOf(protocol)
+        .doesNotContainAnyElementsOf(gateway);
+    assertThat(gateway)
+        .hasSize(GatewayReason.values().length)
         .doesNotContainAnyElementsOf(protocol);
   }
 

@@ -1,4 +1,4 @@
-package dev.tollgate.functions.gateway;
+package dev.tollgate.functions.refusal;
 
 /**
  * Refusals of the gateway's channel API that are not protocol rules: what this gateway agrees to

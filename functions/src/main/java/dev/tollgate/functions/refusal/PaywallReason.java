@@ -1,4 +1,4 @@
-package dev.tollgate.functions.paywall;
+package dev.tollgate.functions.refusal;
 
 /**
  * Every way the paywall refuses a payment before channel-core looks at the update. Like
@@ -41,7 +41,7 @@ public enum PaywallReason {
   /** The hashlock (definition, lockHash, expiry, transfer timeout) is not the one quoted. */
   LOCK_MISMATCH(402, "lock_mismatch"),
   /** The payment names a channel the gateway does not have: the payer must open one first. */
-  UNKNOWN_CHANNEL(402, "unknown_channel");
+  CHANNEL_NOT_OPEN(402, "channel_not_open");
 
   private final int httpStatus;
   private final String errorReason;

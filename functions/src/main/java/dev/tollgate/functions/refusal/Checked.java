@@ -1,4 +1,4 @@
-package dev.tollgate.functions.paywall;
+package dev.tollgate.functions.refusal;
 
 import dev.tollgate.core.failure.Outcome;
 import java.util.Objects;
@@ -19,6 +19,10 @@ public sealed interface Checked<T> permits Checked.Ok, Checked.Refused {
   }
 
   static <T> Checked<T> refused(PaywallReason reason, String detail) {
+    return new Refused<>(Refusal.of(reason, detail));
+  }
+
+  static <T> Checked<T> refused(GatewayReason reason, String detail) {
     return new Refused<>(Refusal.of(reason, detail));
   }
 
