@@ -1,5 +1,7 @@
 package dev.tollgate.functions.gateway;
 
+import dev.tollgate.core.failure.FailureReason;
+import dev.tollgate.core.failure.Rejection;
 import dev.tollgate.core.port.Clock;
 import dev.tollgate.core.port.StoredChannel;
 import dev.tollgate.core.protocol.ChainInputs;
@@ -9,6 +11,7 @@ import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Bytes32;
 import dev.tollgate.functions.refusal.Checked;
 import dev.tollgate.functions.refusal.GatewayReason;
+import dev.tollgate.functions.refusal.Refusal;
 
 /**
  * Completes a hashlock payment to the gateway with the preimage the payer revealed. The gateway
@@ -35,13 +38,15 @@ public final class ResolveTransfer {
             (StoredChannel stored) -> {
               if (!stored.latest().activeTransfers().containsKey(transferId)) {
                 return Checked.refused(
-                    GatewayReason.UNKNOWN_TRANSFER,
-                    "transfer "
-                        + transferId
-                        + " is not active in channel "
-                        + channel
-                        + " at nonce "
-                        + stored.nonce());
+                    Refusal.of(
+                        Rejection.of(
+                            FailureReason.UNKNOWN_TRANSFER,
+                            "transfer "
+                                + transferId
+                                + " is not active in channel "
+                                + channel
+                                + " at nonce "
+                                + stored.nonce())));
               }
               return updates.propose(
                   stored,

@@ -13,7 +13,6 @@ public enum GatewayReason {
   WRONG_UPDATE_TYPE(400, "wrong_update_type"),
   ASSET_NOT_ACCEPTED(402, "asset_not_accepted"),
   TRANSFER_NOT_ACCEPTED(402, "transfer_not_accepted"),
-  UNKNOWN_TRANSFER(404, "unknown_transfer"),
   WITHDRAWAL_MISMATCH(402, "withdrawal_mismatch");
 
   private final int httpStatus;
