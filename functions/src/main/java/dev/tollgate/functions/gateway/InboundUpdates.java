@@ -118,7 +118,10 @@ public final class InboundUpdates {
     return Checked.ok(new Accepted(List.of(mine.value().update()), next, false));
   }
 
-  private Checked<Accepted> repeatOrBehind(ChannelUpdate inbound, StoredChannel stored) {
+  /**
+   * For an update at or below the stored nonce: the recorded answer if it is a repeat, else 409.
+   */
+  public Checked<Accepted> repeatOrBehind(ChannelUpdate inbound, StoredChannel stored) {
     Optional<Accepted> repeat = recordedAnswer(inbound);
     if (repeat.isPresent()) {
       return Checked.ok(repeat.get());
@@ -139,7 +142,7 @@ public final class InboundUpdates {
    * The answer recorded for {@code inbound} if the store holds this same update, signed by the same
    * payer: the countersigned update and the gateway's own update that followed it, if any.
    */
-  Optional<Accepted> recordedAnswer(ChannelUpdate inbound) {
+  public Optional<Accepted> recordedAnswer(ChannelUpdate inbound) {
     List<ChannelUpdate> recorded =
         store.updatesAfter(inbound.channelAddress(), inbound.nonce() - 1, 2);
     if (recorded.isEmpty() || !sameUpdate(recorded.get(0), inbound)) {

@@ -1,0 +1,153 @@
+package dev.tollgate.functions.paywall;
+
+import dev.tollgate.core.failure.Outcome;
+import dev.tollgate.core.port.Clock;
+import dev.tollgate.core.port.StoredChannel;
+import dev.tollgate.core.protocol.ChainInputs;
+import dev.tollgate.core.protocol.Transition;
+import dev.tollgate.core.protocol.UpdateApplier;
+import dev.tollgate.core.transfer.HashlockResolver;
+import dev.tollgate.core.update.ChannelUpdate;
+import dev.tollgate.core.update.UpdateDetails;
+import dev.tollgate.core.update.UpdateParams;
+import dev.tollgate.core.value.Bytes32;
+import dev.tollgate.functions.gateway.Accepted;
+import dev.tollgate.functions.gateway.InboundUpdates;
+import dev.tollgate.functions.refusal.Checked;
+import dev.tollgate.functions.refusal.PaywallReason;
+import dev.tollgate.functions.refusal.Refusal;
+import java.security.SecureRandom;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The paid request of DESIGN §3: a quote for an unpaid request; for a paid one, the quote and the
+ * create checked, the create countersigned and the transfer resolved with the preimage the quote
+ * derives, all in one conditional write. Nothing is stored for a quote; a payment sent twice gets
+ * the recorded answer and is charged once.
+ */
+public final class PaidRequests {
+  private final QuoteBook quotes;
+  private final InboundUpdates updates;
+  private final Clock clock;
+  private final SecureRandom random;
+
+  public PaidRequests(QuoteBook quotes, InboundUpdates updates, Clock clock, SecureRandom random) {
+    this.quotes = Objects.requireNonNull(quotes, "quotes");
+    this.updates = Objects.requireNonNull(updates, "updates");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.random = Objects.requireNonNull(random, "random");
+  }
+
+  public String network() {
+    return quotes.network();
+  }
+
+  /** The 402 body for {@code resource} at {@code route}'s price. */
+  public PaymentRequired challenge(PricedRoute route, String resourceUrl, Optional<String> why) {
+    byte[] nonce = new byte[32];
+    random.nextBytes(nonce);
+    ResourceInfo resource = new ResourceInfo(resourceUrl, route.description(), route.mimeType());
+    PaymentRequirements requirement =
+        quotes.quote(resource, route.price(), clock.nowSeconds(), Bytes32.of(nonce));
+    return PaymentRequired.of(why.orElse(null), resource, requirement);
+  }
+
+  /** Checks a payment without signing or storing anything: the facilitator's {@code verify}. */
+  public Checked<ChannelUpdate> verify(PaymentPayload payment, String resourceUrl) {
+    long now = clock.nowSeconds();
+    return checkedQuote(payment, resourceUrl, now)
+        .flatMap(quote -> channelOf(payment.payload()))
+        .flatMap(
+            stored -> {
+              ChannelUpdate create = payment.payload();
+              if (create.nonce() <= stored.nonce()) {
+                return updates.repeatOrBehind(create, stored).map(Accepted::countersigned);
+              }
+              Outcome<Transition> applied =
+                  UpdateApplier.applyUpdate(
+                      stored.latest(), create, ChainInputs.at(now), updates.gateway().rules());
+              if (!applied.isOk()) {
+                return Checked.refused(Refusal.of(applied.rejection()));
+              }
+              return Checked.ok(create);
+            });
+  }
+
+  /** Takes the payment: the facilitator's {@code settle} and the paywall's paid request. */
+  public Checked<SettlementResponse> settle(PaymentPayload payment, String resourceUrl) {
+    long now = clock.nowSeconds();
+    return checkedQuote(payment, resourceUrl, now)
+        .flatMap(
+            quote ->
+                channelOf(payment.payload())
+                    .flatMap(
+                        stored ->
+                            updates.accept(
+                                Optional.of(stored),
+                                stored.latest(),
+                                payment.payload(),
+                                () -> ChainInputs.at(now),
+                                created -> resolve(created, quote, now))))
+        .map(this::settlement);
+  }
+
+  private Checked<VerifiedQuote> checkedQuote(
+      PaymentPayload payment, String resourceUrl, long now) {
+    return quotes
+        .verify(payment.accepted(), resourceUrl, now)
+        .flatMap(
+            quote ->
+                quotes
+                    .checkCreate(quote, payment.payload())
+                    .<Checked<VerifiedQuote>>map(Checked::refused)
+                    .orElseGet(() -> Checked.ok(quote)));
+  }
+
+  private Checked<StoredChannel> channelOf(ChannelUpdate create) {
+    return updates
+        .store()
+        .load(create.channelAddress())
+        .<Checked<StoredChannel>>map(Checked::ok)
+        .orElseGet(
+            () ->
+                Checked.refused(
+                    PaywallReason.CHANNEL_NOT_OPEN,
+                    "no channel "
+                        + create.channelAddress()
+                        + " is open with this gateway; open one before paying"));
+  }
+
+  private Checked<Optional<Transition>> resolve(Transition created, VerifiedQuote quote, long now) {
+    Bytes32 transferId = ((UpdateDetails.Create) created.update().details()).transferId();
+    return Checked.from(
+            updates
+                .gateway()
+                .propose(
+                    created.next(),
+                    new UpdateParams.Resolve(transferId, new HashlockResolver(quote.preImage())),
+                    ChainInputs.at(now)))
+        .map(Optional::of);
+  }
+
+  private SettlementResponse settlement(Accepted accepted) {
+    ChannelUpdate create = accepted.countersigned();
+    ChannelUpdate resolve =
+        accepted
+            .gatewayUpdate()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "payment at nonce "
+                            + create.nonce()
+                            + " in channel "
+                            + create.channelAddress()
+                            + " was recorded without its resolve"));
+    return SettlementResponse.settled(
+        quotes.network(),
+        create.fromIdentifier(),
+        ((UpdateDetails.Create) create.details()).transferId(),
+        create,
+        resolve);
+  }
+}
