@@ -59,6 +59,16 @@ public final class ApiJson {
     }
   }
 
+  /** The text at {@code field} of {@code body}. */
+  public static Checked<String> text(JsonNode body, String field) {
+    JsonNode node = body.get(field);
+    if (node == null || !node.isTextual()) {
+      return Checked.refused(
+          GatewayReason.MALFORMED_REQUEST, "the body needs a string '" + field + "'");
+    }
+    return Checked.ok(node.asText());
+  }
+
   public static ObjectNode accepted(Accepted accepted) {
     ObjectNode out = ChannelJson.MAPPER.createObjectNode();
     out.put("nonce", accepted.channel().nonce());

@@ -8,6 +8,7 @@ package dev.tollgate.functions.refusal;
 public enum GatewayReason {
   MALFORMED_REQUEST(400, "malformed_request"),
   UNKNOWN_CHANNEL(404, "unknown_channel"),
+  NO_SUCH_RESOURCE(404, "no_such_resource"),
   WRONG_CHANNEL_ADDRESS(402, "wrong_channel_address"),
   NOT_THIS_GATEWAY(402, "not_this_gateway"),
   WRONG_UPDATE_TYPE(400, "wrong_update_type"),

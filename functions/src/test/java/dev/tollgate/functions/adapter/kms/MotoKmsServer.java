@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
  * process and stopped through its own handle. The python interpreter is {@code python3} unless the
  * system property {@code tollgate.python} names another.
  */
-final class MotoKmsServer implements AutoCloseable {
+public final class MotoKmsServer implements AutoCloseable {
   private static final Duration STARTUP_DEADLINE = Duration.ofSeconds(30);
   private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
   private static final Duration STOP_GRACE = Duration.ofSeconds(5);
@@ -48,7 +48,7 @@ final class MotoKmsServer implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(killOnExit);
   }
 
-  static MotoKmsServer start() {
+  public static MotoKmsServer start() {
     Path launcher = launcher();
     String python = System.getProperty("tollgate.python", "python3");
     IllegalStateException lastFailure = null;
@@ -72,11 +72,11 @@ final class MotoKmsServer implements AutoCloseable {
     throw lastFailure;
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + port);
   }
 
-  KmsClient newClient() {
+  public KmsClient newClient() {
     return KmsClient.builder()
         .endpointOverride(endpoint())
         .region(Region.US_EAST_1)

@@ -1,0 +1,177 @@
+package dev.tollgate.functions.api;
+
+import dev.tollgate.core.json.ChannelJson;
+import dev.tollgate.core.value.Address;
+import dev.tollgate.functions.gateway.AcceptTransfer;
+import dev.tollgate.functions.gateway.Accepted;
+import dev.tollgate.functions.gateway.ChannelQueries;
+import dev.tollgate.functions.gateway.OpenChannel;
+import dev.tollgate.functions.gateway.ReconcileDeposit;
+import dev.tollgate.functions.gateway.ResolveTransfer;
+import dev.tollgate.functions.gateway.Withdraw;
+import dev.tollgate.functions.refusal.Checked;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import java.util.function.Function;
+
+/**
+ * The channel API a payer's client speaks: open, read and restore, reconcile a deposit, lock and
+ * resolve a payment, withdraw. Each route parses, calls one use case, and maps its result.
+ */
+@Controller("/channels")
+@Requires(beans = OpenChannel.class)
+public class ChannelController {
+  private final OpenChannel open;
+  private final ReconcileDeposit deposits;
+  private final AcceptTransfer transfers;
+  private final ResolveTransfer resolver;
+  private final Withdraw withdrawals;
+  private final ChannelQueries queries;
+
+  public ChannelController(
+      OpenChannel open,
+      ReconcileDeposit deposits,
+      AcceptTransfer transfers,
+      ResolveTransfer resolver,
+      Withdraw withdrawals,
+      ChannelQueries queries) {
+    this.open = open;
+    this.deposits = deposits;
+    this.transfers = transfers;
+    this.resolver = resolver;
+    this.withdrawals = withdrawals;
+    this.queries = queries;
+  }
+
+  @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+  public HttpResponse<String> open(@Body @Nullable String body) {
+    Checked<Accepted> result =
+        ApiJson.body(body).flatMap(json -> ApiJson.update(json, "update")).flatMap(open::open);
+    return Responses.of(
+        ChannelLog.outcome("open", "-", result, Function.identity()),
+        HttpStatus.CREATED,
+        ApiJson::accepted);
+  }
+
+  @Get(uri = "/{address}", produces = MediaType.APPLICATION_JSON)
+  public HttpResponse<String> channel(@PathVariable String address) {
+    return Responses.of(
+        PathValues.address("channel address", address).flatMap(queries::channel),
+        HttpStatus.OK,
+        ApiJson::channel);
+  }
+
+  @Get(uri = "/{address}/updates{?after,limit}", produces = MediaType.APPLICATION_JSON)
+  public HttpResponse<String> updates(
+      @PathVariable String address,
+      @QueryValue(defaultValue = "0") long after,
+      @QueryValue(defaultValue = "100") int limit) {
+    return Responses.of(
+        PathValues.address("channel address", address)
+            .flatMap(channel -> queries.updates(channel, after, limit)),
+        HttpStatus.OK,
+        list -> {
+          var out = ChannelJson.MAPPER.createObjectNode();
+          out.set("updates", ApiJson.updates(list));
+          return out;
+        });
+  }
+
+  @Post(
+      uri = "/{address}/deposits",
+      consumes = MediaType.ALL,
+      produces = MediaType.APPLICATION_JSON)
+  public HttpResponse<String> deposit(@PathVariable String address, @Body @Nullable String body) {
+    return inbound("deposit", address, body, deposits::reconcile);
+  }
+
+  @Post(
+      uri = "/{address}/transfers",
+      consumes = MediaType.ALL,
+      produces = MediaType.APPLICATION_JSON)
+  public HttpResponse<String> transfer(@PathVariable String address, @Body @Nullable String body) {
+    return inbound("create", address, body, transfers::create);
+  }
+
+  @Post(
+      uri = "/{address}/transfers/{transferId}/resolve",
+      consumes = MediaType.ALL,
+      produces = MediaType.APPLICATION_JSON)
+  public HttpResponse<String> resolve(
+      @PathVariable String address, @PathVariable String transferId, @Body @Nullable String body) {
+    Checked<Accepted> result =
+        PathValues.address("channel address", address)
+            .flatMap(
+                channel ->
+                    PathValues.bytes32("transferId", transferId)
+                        .flatMap(
+                            id ->
+                                ApiJson.body(body)
+                                    .flatMap(json -> ApiJson.text(json, "preImage"))
+                                    .flatMap(text -> PathValues.bytes32("preImage", text))
+                                    .flatMap(pre -> resolver.resolve(channel, id, pre))));
+    return Responses.of(
+        ChannelLog.outcome("resolve", address, result, Function.identity()),
+        HttpStatus.OK,
+        ApiJson::accepted);
+  }
+
+  @Post(
+      uri = "/{address}/withdrawals",
+      consumes = MediaType.ALL,
+      produces = MediaType.APPLICATION_JSON)
+  public HttpResponse<String> withdraw(@PathVariable String address, @Body @Nullable String body) {
+    Checked<Withdraw.Result> result =
+        PathValues.address("channel address", address)
+            .flatMap(
+                channel ->
+                    ApiJson.body(body)
+                        .flatMap(
+                            json ->
+                                ApiJson.update(json, "update")
+                                    .flatMap(
+                                        update ->
+                                            ApiJson.text(json, "recipient")
+                                                .flatMap(r -> PathValues.address("recipient", r))
+                                                .flatMap(
+                                                    recipient ->
+                                                        withdrawals.withdraw(
+                                                            channel, update, recipient)))));
+    return Responses.of(
+        ChannelLog.outcome("withdraw", address, result, Withdraw.Result::accepted),
+        HttpStatus.OK,
+        r -> {
+          var out = ApiJson.accepted(r.accepted());
+          out.set("withdrawal", ApiJson.withdrawal(r.withdrawal()));
+          return out;
+        });
+  }
+
+  private interface InboundUseCase {
+    Checked<Accepted> apply(Address channel, dev.tollgate.core.update.ChannelUpdate update);
+  }
+
+  private HttpResponse<String> inbound(
+      String action, String address, String body, InboundUseCase useCase) {
+    Checked<Accepted> result =
+        PathValues.address("channel address", address)
+            .flatMap(
+                channel ->
+                    ApiJson.body(body)
+                        .flatMap(json -> ApiJson.update(json, "update"))
+                        .flatMap(update -> useCase.apply(channel, update)));
+    return Responses.of(
+        ChannelLog.outcome(action, address, result, Function.identity()),
+        HttpStatus.OK,
+        ApiJson::accepted);
+  }
+}

@@ -1,0 +1,50 @@
+package dev.tollgate.functions.config;
+
+import java.net.URI;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+
+/**
+ * AWS clients for the real services, or for local emulators when an endpoint is given: then the
+ * credentials are placeholders, since emulators accept any and a developer's real ones must never
+ * be sent to them.
+ */
+final class AwsClients {
+  private AwsClients() {}
+
+  static DynamoDbClient dynamo(Optional<String> endpoint, Optional<String> region) {
+    return configure(DynamoDbClient.builder(), endpoint, region)
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
+  }
+
+  static KmsClient kms(Optional<String> endpoint, Optional<String> region) {
+    return configure(KmsClient.builder(), endpoint, region)
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
+  }
+
+  private static <B extends AwsClientBuilder<B, ?>> B configure(
+      B builder, Optional<String> endpoint, Optional<String> region) {
+    region.map(Region::of).ifPresent(builder::region);
+    if (endpoint.isPresent()) {
+      builder
+          .endpointOverride(URI.create(endpoint.get()))
+          .credentialsProvider(
+              StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+      if (region.isEmpty()) {
+        builder.region(Region.US_EAST_1);
+      }
+    } else {
+      builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
+    }
+    return builder;
+  }
+}

@@ -1,0 +1,234 @@
+package dev.tollgate.functions.config;
+
+import dev.tollgate.contracts.chain.Web3jChainReader;
+import dev.tollgate.core.channel.NetworkContext;
+import dev.tollgate.core.crypto.LocalKeySigner;
+import dev.tollgate.core.port.ChainReader;
+import dev.tollgate.core.port.ChannelStore;
+import dev.tollgate.core.port.Clock;
+import dev.tollgate.core.port.Signer;
+import dev.tollgate.core.protocol.ChannelParty;
+import dev.tollgate.core.protocol.ChannelRules;
+import dev.tollgate.core.transfer.TransferRegistry;
+import dev.tollgate.core.value.Address;
+import dev.tollgate.core.value.Hex;
+import dev.tollgate.functions.adapter.dynamodb.DynamoDbChannelStore;
+import dev.tollgate.functions.adapter.dynamodb.GatewayTables;
+import dev.tollgate.functions.adapter.dynamodb.TableNames;
+import dev.tollgate.functions.adapter.kms.KmsSigner;
+import dev.tollgate.functions.adapter.kms.KmsWrappedKeySigner;
+import dev.tollgate.functions.gateway.AcceptTransfer;
+import dev.tollgate.functions.gateway.ChannelQueries;
+import dev.tollgate.functions.gateway.GatewayNetwork;
+import dev.tollgate.functions.gateway.InboundUpdates;
+import dev.tollgate.functions.gateway.OpenChannel;
+import dev.tollgate.functions.gateway.ReconcileDeposit;
+import dev.tollgate.functions.gateway.ResolveTransfer;
+import dev.tollgate.functions.gateway.Withdraw;
+import dev.tollgate.functions.paywall.LockExpiryPolicy;
+import dev.tollgate.functions.paywall.PaidRequests;
+import dev.tollgate.functions.paywall.PriceList;
+import dev.tollgate.functions.paywall.QuoteBook;
+import dev.tollgate.functions.paywall.QuoteTerms;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.http.HttpService;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+
+/**
+ * Wires the gateway from {@code tollgate.*} configuration. Present only when a chain is configured,
+ * so a context without one (the health check alone) still starts. Every value is read and checked
+ * here, at startup, so a misconfigured function fails its init instead of a request.
+ */
+@Factory
+@Requires(property = "tollgate.chain.id")
+public class GatewayFactory {
+
+  @Singleton
+  Clock clock() {
+    return () -> System.currentTimeMillis() / 1000;
+  }
+
+  @Singleton
+  GatewayNetwork network(
+      @Property(name = "tollgate.chain.id") long chainId,
+      @Property(name = "tollgate.contracts.channel-factory") String factory,
+      @Property(name = "tollgate.contracts.transfer-registry") String registry,
+      @Property(name = "tollgate.contracts.mastercopy") String mastercopy,
+      @Property(name = "tollgate.contracts.hashlock") String hashlock,
+      @Property(name = "tollgate.contracts.withdraw") String withdraw,
+      @Property(name = "tollgate.asset") String asset) {
+    return new GatewayNetwork(
+        new NetworkContext(
+            chainId, address("channel-factory", factory), address("transfer-registry", registry)),
+        address("mastercopy", mastercopy),
+        address("hashlock", hashlock),
+        address("withdraw", withdraw),
+        Set.of(address("asset", asset)));
+  }
+
+  @Singleton
+  DynamoDbClient dynamo(
+      @Property(name = "tollgate.dynamodb.endpoint") Optional<String> endpoint,
+      @Property(name = "tollgate.aws.region") Optional<String> region) {
+    return AwsClients.dynamo(endpoint, region);
+  }
+
+  @Singleton
+  @Requires(property = "tollgate.signer.mode", pattern = "kms|wrapped")
+  KmsClient kms(
+      @Property(name = "tollgate.kms.endpoint") Optional<String> endpoint,
+      @Property(name = "tollgate.aws.region") Optional<String> region) {
+    return AwsClients.kms(endpoint, region);
+  }
+
+  /**
+   * {@code local}: a key from configuration, for development; {@code kms}: every signature by KMS;
+   * {@code wrapped}: a key stored encrypted under a KMS key, decrypted once per container.
+   */
+  @Singleton
+  Signer signer(
+      @Value("${tollgate.signer.mode:local}") String mode,
+      @Property(name = "tollgate.signer.private-key") Optional<String> privateKey,
+      @Property(name = "tollgate.signer.kms-key-id") Optional<String> kmsKeyId,
+      @Property(name = "tollgate.signer.wrapping-key-id") Optional<String> wrappingKeyId,
+      @Property(name = "tollgate.signer.wrapped-key") Optional<String> wrappedKey,
+      io.micronaut.context.BeanProvider<KmsClient> kms) {
+    return switch (mode) {
+      case "local" -> LocalKeySigner.fromHex(required(privateKey, "tollgate.signer.private-key"));
+      case "kms" -> new KmsSigner(kms.get(), required(kmsKeyId, "tollgate.signer.kms-key-id"));
+      case "wrapped" ->
+          KmsWrappedKeySigner.unwrap(
+              kms.get(),
+              required(wrappingKeyId, "tollgate.signer.wrapping-key-id"),
+              Base64.getDecoder().decode(required(wrappedKey, "tollgate.signer.wrapped-key")));
+      default ->
+          throw new IllegalArgumentException(
+              "tollgate.signer.mode must be local, kms or wrapped, got '" + mode + "'");
+    };
+  }
+
+  @Singleton
+  ChannelStore store(
+      DynamoDbClient dynamo,
+      Clock clock,
+      @Value("${tollgate.tables.prefix:tollgate-}") String prefix,
+      @Value("${tollgate.tables.create:false}") boolean create) {
+    TableNames tables = TableNames.withPrefix(prefix);
+    if (create) {
+      GatewayTables.createIfMissing(dynamo, tables);
+    }
+    return new DynamoDbChannelStore(dynamo, tables, clock);
+  }
+
+  @Singleton
+  ChainReader chainReader(@Property(name = "tollgate.chain.rpc-url") String rpcUrl) {
+    return new Web3jChainReader(Web3j.build(new HttpService(rpcUrl)));
+  }
+
+  @Singleton
+  ChannelParty gateway(Signer signer, GatewayNetwork network) {
+    return new ChannelParty(
+        signer,
+        ChannelRules.defaults(
+            TransferRegistry.of(network.hashlockDefinition(), network.withdrawDefinition())));
+  }
+
+  @Singleton
+  InboundUpdates inboundUpdates(ChannelStore store, ChannelParty gateway) {
+    return new InboundUpdates(store, gateway);
+  }
+
+  @Singleton
+  OpenChannel openChannel(InboundUpdates updates, GatewayNetwork network, Clock clock) {
+    return new OpenChannel(updates, network, clock);
+  }
+
+  @Singleton
+  ReconcileDeposit reconcileDeposit(
+      InboundUpdates updates, GatewayNetwork network, ChainReader chain, Clock clock) {
+    return new ReconcileDeposit(updates, network, chain, clock);
+  }
+
+  @Singleton
+  AcceptTransfer acceptTransfer(InboundUpdates updates, GatewayNetwork network, Clock clock) {
+    return new AcceptTransfer(updates, network, clock);
+  }
+
+  @Singleton
+  ResolveTransfer resolveTransfer(InboundUpdates updates, Clock clock) {
+    return new ResolveTransfer(updates, clock);
+  }
+
+  @Singleton
+  Withdraw withdraw(InboundUpdates updates, GatewayNetwork network, Clock clock) {
+    return new Withdraw(updates, network, clock);
+  }
+
+  @Singleton
+  ChannelQueries channelQueries(ChannelStore store) {
+    return new ChannelQueries(store);
+  }
+
+  @Singleton
+  QuoteBook quoteBook(
+      GatewayNetwork network,
+      Signer signer,
+      @Property(name = "tollgate.paywall.secret") String secretHex,
+      @Value("${tollgate.paywall.quote-seconds:300}") long quoteSeconds,
+      @Value("${tollgate.paywall.transfer-timeout-seconds:86400}") long transferTimeout) {
+    byte[] secret;
+    try {
+      secret = Hex.decode(secretHex);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("tollgate.paywall.secret must be hex", e);
+    }
+    Address asset = network.acceptedAssets().iterator().next();
+    return new QuoteBook(
+        secret,
+        new QuoteTerms(
+            network.chainId(),
+            signer.address(),
+            asset,
+            network.context().channelFactoryAddress(),
+            network.context().transferRegistryAddress(),
+            network.hashlockDefinition(),
+            quoteSeconds,
+            transferTimeout,
+            LockExpiryPolicy.none()));
+  }
+
+  @Singleton
+  PriceList priceList(List<RouteSettings> routes) {
+    return new PriceList(routes.stream().map(RouteSettings::toRoute).toList());
+  }
+
+  @Singleton
+  PaidRequests paidRequests(QuoteBook quotes, InboundUpdates updates, Clock clock) {
+    return new PaidRequests(quotes, updates, clock, new SecureRandom());
+  }
+
+  private static Address address(String name, String value) {
+    try {
+      return Address.fromHex(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("tollgate.contracts/" + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String required(Optional<String> value, String property) {
+    return value
+        .filter(v -> !v.isBlank())
+        .orElseThrow(() -> new IllegalArgumentException(property + " is required"));
+  }
+}

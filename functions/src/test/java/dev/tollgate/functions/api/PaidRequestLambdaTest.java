@@ -1,0 +1,101 @@
+package dev.tollgate.functions.api;
+
+import static dev.tollgate.functions.harness.GatewayStack.ARTICLES;
+import static dev.tollgate.functions.harness.GatewayStack.ARTICLE_PRICE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tollgate.core.crypto.Secp256k1Signatures;
+import dev.tollgate.core.hash.ChannelHashes;
+import dev.tollgate.core.json.ChannelJson;
+import dev.tollgate.core.protocol.Channel;
+import dev.tollgate.core.update.ChannelUpdate;
+import dev.tollgate.core.value.Address;
+import dev.tollgate.core.value.Uint256;
+import dev.tollgate.functions.LambdaInvoker;
+import dev.tollgate.functions.harness.GatewayStack;
+import dev.tollgate.functions.harness.HttpPayer;
+import dev.tollgate.functions.paywall.PaymentRequired;
+import dev.tollgate.functions.paywall.X402Headers;
+import java.math.BigInteger;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The paid request through the real Lambda handler, against anvil and DynamoDB Local: quote, pay,
+ * serve, many times on one channel, with the payer checking every answer itself.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PaidRequestLambdaTest {
+  private static final BigInteger DEPOSIT = BigInteger.valueOf(1_000_000);
+  private GatewayStack stack;
+  private Address gateway;
+
+  @BeforeAll
+  void start() throws Exception {
+    stack = GatewayStack.start();
+    gateway = Address.fromHex(stack.gatewayAddress());
+  }
+
+  @AfterAll
+  void stop() {
+    stack.close();
+  }
+
+  private HttpPayer funded() throws Exception {
+    HttpPayer payer = HttpPayer.newPayer(stack);
+    assertThat(payer.open().status()).isEqualTo(201);
+    LambdaInvoker.Response deposit = payer.deposit(DEPOSIT);
+    assertThat(deposit.status()).as(deposit.body()).isEqualTo(200);
+    return payer;
+  }
+
+  @Test
+  void anUnpaidRequestGetsAQuoteInPaymentRequired() {
+    LambdaInvoker.Response r = stack.lambda().get(ARTICLES + "unpaid", Map.of());
+
+    assertThat(r.status()).isEqualTo(402);
+    PaymentRequired required =
+        X402Headers.decodePaymentRequired(r.header(X402Headers.PAYMENT_REQUIRED)).value();
+    assertThat(required.resource().url()).isEqualTo(ARTICLES + "unpaid");
+    assertThat(required.accepts()).hasSize(1);
+    assertThat(required.accepts().get(0).scheme()).isEqualTo("vector-hashlock");
+    assertThat(required.accepts().get(0).network()).isEqualTo("eip155:31337");
+    assertThat(required.accepts().get(0).amount()).isEqualTo(Uint256.of(ARTICLE_PRICE));
+    assertThat(required.accepts().get(0).payTo()).isEqualTo(gateway);
+    assertThat(required.accepts().get(0).asset()).isEqualTo(stack.token());
+  }
+
+  @Test
+  void everyPaidCallIsChargedOnceAndSignedByTheGateway() throws Exception {
+    HttpPayer payer = funded();
+    int calls = 40;
+
+    for (int i = 0; i < calls; i++) {
+      HttpPayer.Paid paid = payer.get(ARTICLES + "story-" + i);
+
+      assertThat(paid.status()).as(paid.response().body()).isEqualTo(200);
+      assertThat(ChannelJson.parse(paid.response().body()).get("resource").asText())
+          .isEqualTo(ARTICLES + "story-" + i);
+      ChannelUpdate create = paid.settlement().createUpdate().orElseThrow();
+      ChannelUpdate resolve = paid.settlement().resolveUpdate().orElseThrow();
+      assertThat(resolve.nonce()).isEqualTo(create.nonce() + 1);
+      assertThat(resolve.fromIdentifier()).isEqualTo(gateway);
+    }
+
+    Channel view = payer.payer().view();
+    assertThat(
+            Secp256k1Signatures.isSignedBy(
+                ChannelHashes.channelDigest(view.state()),
+                view.latestUpdate().orElseThrow().aliceSignature().orElseThrow(),
+                gateway))
+        .isTrue();
+    BigInteger spent = ARTICLE_PRICE.multiply(BigInteger.valueOf(calls));
+    assertThat(payer.payer().balanceOf(stack.token(), 1).value())
+        .isEqualTo(DEPOSIT.subtract(spent));
+    assertThat(payer.payer().balanceOf(stack.token(), 0).value()).isEqualTo(spent);
+    JsonAssert.assertStoredMatches(stack, payer, DEPOSIT);
+  }
+}

@@ -1,0 +1,175 @@
+package dev.tollgate.functions.harness;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.core.json.ChannelJson;
+import dev.tollgate.core.protocol.ChainInputs;
+import dev.tollgate.core.protocol.DepositTotals;
+import dev.tollgate.core.update.ChannelUpdate;
+import dev.tollgate.core.value.Address;
+import dev.tollgate.core.value.Uint256;
+import dev.tollgate.functions.LambdaInvoker;
+import dev.tollgate.functions.paywall.PaymentPayload;
+import dev.tollgate.functions.paywall.PaymentRequired;
+import dev.tollgate.functions.paywall.PaymentRequirements;
+import dev.tollgate.functions.paywall.SettlementResponse;
+import dev.tollgate.functions.paywall.X402Headers;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A payer that speaks only HTTP to the gateway's Lambda handler, as a client library would: opens
+ * its channel, deposits on chain and reconciles, pays on 402 and syncs on 409. Its channel view is
+ * its own, built from the gateway's answers and checked by its own channel-core.
+ */
+public final class HttpPayer {
+  public static final long CHANNEL_TIMEOUT = 48 * 3600;
+
+  private final GatewayStack stack;
+  private final LambdaInvoker lambda;
+  private final TestPayer payer;
+
+  public HttpPayer(GatewayStack stack, TestPayer payer) {
+    this.stack = stack;
+    this.lambda = stack.lambda();
+    this.payer = payer;
+  }
+
+  public static HttpPayer newPayer(GatewayStack stack) {
+    return new HttpPayer(
+        stack,
+        TestPayer.random(stack.network(), Address.fromHex(stack.gatewayAddress()), stack.rules()));
+  }
+
+  public TestPayer payer() {
+    return payer;
+  }
+
+  public Address channel() {
+    return payer.channelAddress();
+  }
+
+  public static long now() {
+    return System.currentTimeMillis() / 1000;
+  }
+
+  public LambdaInvoker.Response open() {
+    LambdaInvoker.Response r =
+        post("/channels", body("update", payer.setup(CHANNEL_TIMEOUT, now())));
+    if (r.status() == 201) {
+      payer.accept(updates(r), ChainInputs.at(now()));
+    }
+    return r;
+  }
+
+  /** Deposits {@code amount} on chain and has the gateway reconcile it. */
+  public LambdaInvoker.Response deposit(BigInteger amount) throws Exception {
+    stack.fund(channel(), amount);
+    BigInteger before =
+        payer.view().isSetUp() && payer.view().state().assetIds().contains(stack.token())
+            ? processed()
+            : BigInteger.ZERO;
+    DepositTotals totals = new DepositTotals(Uint256.ZERO, Uint256.of(before.add(amount)));
+    LambdaInvoker.Response r =
+        post(
+            "/channels/" + channel() + "/deposits",
+            body("update", payer.deposit(stack.token(), totals, now())));
+    if (r.status() == 200) {
+      payer.accept(updates(r), ChainInputs.at(now()).withDeposits(stack.token(), totals));
+    }
+    return r;
+  }
+
+  private BigInteger processed() {
+    int i = payer.view().state().assetIndex(stack.token());
+    return payer.view().state().processedDepositsB().get(i).value();
+  }
+
+  /** A request to {@code path}; on 402 it pays the quote and retries once. */
+  public Paid get(String path) {
+    LambdaInvoker.Response first = lambda.get(path, Map.of());
+    if (first.status() != 402) {
+      return new Paid(first, null, null);
+    }
+    PaymentRequired required =
+        X402Headers.decodePaymentRequired(first.header(X402Headers.PAYMENT_REQUIRED)).value();
+    return pay(path, required.accepts().get(0));
+  }
+
+  /** Pays {@code accepted} for {@code path} with a create built on this payer's view. */
+  public Paid pay(String path, PaymentRequirements accepted) {
+    ChannelUpdate create = createFor(accepted);
+    String header = paymentHeader(path, accepted, create);
+    LambdaInvoker.Response r = lambda.get(path, Map.of(X402Headers.PAYMENT_SIGNATURE, header));
+    SettlementResponse settlement =
+        r.findHeader(X402Headers.PAYMENT_RESPONSE)
+            .map(h -> X402Headers.decodePaymentResponse(h).value())
+            .orElse(null);
+    if (r.status() == 200) {
+      payer.accept(
+          List.of(
+              settlement.createUpdate().orElseThrow(), settlement.resolveUpdate().orElseThrow()),
+          ChainInputs.at(now()));
+    }
+    return new Paid(r, settlement, header);
+  }
+
+  public ChannelUpdate createFor(PaymentRequirements accepted) {
+    return payer.pay(
+        accepted.asset(),
+        accepted.amount(),
+        accepted.extra().lockHash(),
+        accepted.extra().lockExpiry(),
+        accepted.extra().transferTimeout().value().longValueExact(),
+        now());
+  }
+
+  public static String paymentHeader(
+      String path, PaymentRequirements accepted, ChannelUpdate create) {
+    return X402Headers.encode(
+        PaymentPayload.of(
+            new dev.tollgate.functions.paywall.ResourceInfo(path, "", "application/json"),
+            accepted,
+            create));
+  }
+
+  /** Catches up from the gateway's history. */
+  public void sync() {
+    LambdaInvoker.Response r =
+        lambda.get(
+            "/channels/" + channel() + "/updates?after=" + payer.view().nonce() + "&limit=100",
+            Map.of());
+    if (r.status() != 200) {
+      throw new AssertionError("sync failed: " + r.status() + " " + r.body());
+    }
+    payer.sync(updates(r), ChainInputs.at(now()));
+  }
+
+  public LambdaInvoker.Response post(String path, String body) {
+    return lambda.post(path, Map.of("content-type", "application/json"), body);
+  }
+
+  public static String body(String field, ChannelUpdate update) {
+    var node = ChannelJson.MAPPER.createObjectNode();
+    node.set(field, ChannelJson.toJson(update));
+    return ChannelJson.write(node);
+  }
+
+  public static List<ChannelUpdate> updates(LambdaInvoker.Response r) {
+    JsonNode array = ChannelJson.parse(r.body()).get("updates");
+    List<ChannelUpdate> out = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      out.add(ChannelJson.update(array.get(i), "updates[" + i + "]"));
+    }
+    return out;
+  }
+
+  /** A response, with the settlement it carried and the payment header sent, if any. */
+  public record Paid(
+      LambdaInvoker.Response response, SettlementResponse settlement, String header) {
+    public int status() {
+      return response.status();
+    }
+  }
+}
