@@ -42,6 +42,23 @@ public final class HttpPayer {
         TestPayer.random(stack.network(), Address.fromHex(stack.gatewayAddress()), stack.rules()));
   }
 
+  /** Another client of the same channel key, starting from this one's view. */
+  public HttpPayer twin() {
+    return new HttpPayer(stack, payer.sameKeyElsewhere());
+  }
+
+  /** A fresh quote for {@code path}: the requirement of its 402. */
+  public PaymentRequirements quote(String path) {
+    LambdaInvoker.Response r = lambda.get(path, Map.of());
+    if (r.status() != 402) {
+      throw new AssertionError("expected a 402 for " + path + ", got " + r.status());
+    }
+    return X402Headers.decodePaymentRequired(r.header(X402Headers.PAYMENT_REQUIRED))
+        .value()
+        .accepts()
+        .get(0);
+  }
+
   public TestPayer payer() {
     return payer;
   }
