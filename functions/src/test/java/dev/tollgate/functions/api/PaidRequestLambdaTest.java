@@ -98,4 +98,62 @@ class PaidRequestLambdaTest {
     assertThat(payer.payer().balanceOf(stack.token(), 0).value()).isEqualTo(spent);
     JsonAssert.assertStoredMatches(stack, payer, DEPOSIT);
   }
+
+  @Test
+  void aPaymentSentAgainGetsTheSameAnswerAndIsChargedOnce() throws Exception {
+    HttpPayer payer = funded();
+    HttpPayer.Paid first = payer.get(ARTICLES + "retried");
+    assertThat(first.status()).isEqualTo(200);
+
+    LambdaInvoker.Response again =
+        stack
+            .lambda()
+            .get(ARTICLES + "retried", Map.of(X402Headers.PAYMENT_SIGNATURE, first.header()));
+
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.header(X402Headers.PAYMENT_RESPONSE))
+        .isEqualTo(first.response().header(X402Headers.PAYMENT_RESPONSE));
+    Channel stored = JsonAssert.stored(stack, payer);
+    assertThat(stored.state().balances().get(0).amount(0).value()).isEqualTo(ARTICLE_PRICE);
+    JsonAssert.assertStoredMatches(stack, payer, DEPOSIT);
+  }
+
+  @Test
+  void aClientBehindGets409WithTheLatestUpdateAndPaysAfterSyncing() throws Exception {
+    HttpPayer phone = funded();
+    HttpPayer laptop = phone.twin();
+    assertThat(phone.get(ARTICLES + "on-the-phone").status()).isEqualTo(200);
+
+    HttpPayer.Paid behind = laptop.get(ARTICLES + "on-the-laptop");
+
+    assertThat(behind.status()).isEqualTo(409);
+    assertThat(behind.settlement().errorReason()).contains("stale_nonce");
+    // The gateway's resolve, as the gateway signed it (the phone has since added its own).
+    ChannelUpdate latest = behind.settlement().latestUpdate().orElseThrow();
+    assertThat(latest.unsigned())
+        .isEqualTo(phone.payer().view().latestUpdate().orElseThrow().unsigned());
+    assertThat(latest.fromIdentifier()).isEqualTo(gateway);
+    laptop.sync();
+    assertThat(laptop.get(ARTICLES + "on-the-laptop").status()).isEqualTo(200);
+    assertThat(laptop.payer().balanceOf(stack.token(), 0).value())
+        .isEqualTo(ARTICLE_PRICE.multiply(BigInteger.TWO));
+    JsonAssert.assertStoredMatches(stack, laptop, DEPOSIT);
+  }
+
+  @Test
+  void theFreeRouteIsServedWithoutPayment() {
+    LambdaInvoker.Response r = stack.lambda().get(GatewayStack.FREE + "anything", Map.of());
+
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.findHeader(X402Headers.PAYMENT_REQUIRED)).isEmpty();
+    assertThat(ChannelJson.parse(r.body()).get("price").asText()).isEqualTo("0");
+  }
+
+  @Test
+  void aPathNoRouteCoversIsNotFound() {
+    LambdaInvoker.Response r = stack.lambda().get("/paid/elsewhere/x", Map.of());
+
+    assertThat(r.status()).isEqualTo(404);
+    assertThat(ChannelJson.parse(r.body()).get("error").asText()).isEqualTo("no_such_resource");
+  }
 }
