@@ -11,6 +11,7 @@ import dev.tollgate.core.protocol.DepositTotals;
 import dev.tollgate.core.protocol.Transition;
 import dev.tollgate.core.transfer.HashlockState;
 import dev.tollgate.core.update.ChannelUpdate;
+import dev.tollgate.core.update.UpdateDetails;
 import dev.tollgate.core.update.UpdateParams;
 import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Bytes32;
@@ -45,6 +46,11 @@ public final class TestPayer {
 
   public static TestPayer random(GatewayNetwork network, Address gateway, ChannelRules rules) {
     return new TestPayer(new ChannelParty(LocalKeySigner.random(RANDOM), rules), network, gateway);
+  }
+
+  /** A payer that kept only its key: its view starts unopened and is rebuilt from history. */
+  public static TestPayer restore(ChannelParty party, GatewayNetwork network, Address gateway) {
+    return new TestPayer(party, network, gateway);
   }
 
   /** Another client of the same channel key with its own view, as a second device would be. */
@@ -112,11 +118,21 @@ public final class TestPayer {
         : party.countersign(view, update, inputs);
   }
 
-  /** Catches up from the gateway's recorded updates after this payer's nonce. */
+  /**
+   * Catches up from the gateway's recorded updates after this payer's nonce. A deposit both parties
+   * signed carries the totals they agreed on, which stand in for reading the chain.
+   */
   public void sync(List<ChannelUpdate> updates, ChainInputs inputs) {
     for (ChannelUpdate update : updates) {
       if (update.nonce() > view.nonce()) {
-        view = ok(apply(update, inputs)).next();
+        ChainInputs in = inputs;
+        if (update.details() instanceof UpdateDetails.Deposit d) {
+          in =
+              inputs.withDeposits(
+                  update.assetId(),
+                  new DepositTotals(d.totalDepositsAlice(), d.totalDepositsBob()));
+        }
+        view = ok(apply(update, in)).next();
       }
     }
   }

@@ -1,0 +1,231 @@
+package dev.tollgate.functions.api;
+
+import static dev.tollgate.functions.harness.GatewayStack.ARTICLES;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.core.channel.Balance;
+import dev.tollgate.core.crypto.Secp256k1Signatures;
+import dev.tollgate.core.hash.ChannelHashes;
+import dev.tollgate.core.json.ChannelJson;
+import dev.tollgate.core.protocol.ChainInputs;
+import dev.tollgate.core.transfer.WithdrawData;
+import dev.tollgate.core.transfer.WithdrawState;
+import dev.tollgate.core.update.ChannelUpdate;
+import dev.tollgate.core.update.UpdateParams;
+import dev.tollgate.core.value.Address;
+import dev.tollgate.core.value.Bytes32;
+import dev.tollgate.core.value.Signature;
+import dev.tollgate.core.value.Uint256;
+import dev.tollgate.functions.LambdaInvoker;
+import dev.tollgate.functions.harness.GatewayStack;
+import dev.tollgate.functions.harness.HttpPayer;
+import dev.tollgate.functions.paywall.PaymentPayload;
+import dev.tollgate.functions.paywall.PaymentRequirements;
+import dev.tollgate.functions.paywall.ResourceInfo;
+import java.math.BigInteger;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The channel API and the facilitator routes through the Lambda handler. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ChannelApiLambdaTest {
+  private static final BigInteger DEPOSIT = BigInteger.valueOf(50_000);
+  private GatewayStack stack;
+  private Address gateway;
+
+  @BeforeAll
+  void start() throws Exception {
+    stack = GatewayStack.start();
+    gateway = Address.fromHex(stack.gatewayAddress());
+  }
+
+  @AfterAll
+  void stop() {
+    stack.close();
+  }
+
+  private HttpPayer funded() throws Exception {
+    HttpPayer payer = HttpPayer.newPayer(stack);
+    assertThat(payer.open().status()).isEqualTo(201);
+    assertThat(payer.deposit(DEPOSIT).status()).isEqualTo(200);
+    return payer;
+  }
+
+  @Test
+  void gatewayInfoNamesTheNetworkAndContracts() {
+    JsonNode info = ChannelJson.parse(stack.lambda().get("/gateway", Map.of()).body());
+
+    assertThat(info.get("network").asText()).isEqualTo("eip155:31337");
+    assertThat(info.get("mastercopy").asText())
+        .isEqualTo(stack.deployment().mastercopy().toChecksumHex());
+    assertThat(info.get("assets").get(0).asText()).isEqualTo(stack.token().toChecksumHex());
+  }
+
+  @Test
+  void aDepositTheChainHasNotSeenIsRefusedAndNothingChanges() throws Exception {
+    HttpPayer payer = HttpPayer.newPayer(stack);
+    payer.open();
+    var claimed = new dev.tollgate.core.protocol.DepositTotals(Uint256.ZERO, Uint256.of(5_000));
+
+    LambdaInvoker.Response r =
+        payer.post(
+            "/channels/" + payer.channel() + "/deposits",
+            HttpPayer.body(
+                "update", payer.payer().deposit(stack.token(), claimed, HttpPayer.now())));
+
+    assertThat(r.status()).isEqualTo(402);
+    assertThat(ChannelJson.parse(r.body()).get("error").asText()).isEqualTo("no_new_deposit");
+    assertThat(JsonAssert.stored(stack, payer).nonce()).isEqualTo(1);
+  }
+
+  @Test
+  void historyRestoresAPayerThatLostItsState() throws Exception {
+    HttpPayer payer = funded();
+    for (int i = 0; i < 3; i++) {
+      assertThat(payer.get(ARTICLES + "h" + i).status()).isEqualTo(200);
+    }
+    HttpPayer restored =
+        new HttpPayer(
+            stack,
+            dev.tollgate.functions.harness.TestPayer.restore(
+                payer.payer().party(), stack.network(), gateway));
+
+    restored.sync();
+
+    assertThat(restored.payer().view().state()).isEqualTo(payer.payer().view().state());
+    assertThat(restored.get(ARTICLES + "after-restore").status()).isEqualTo(200);
+  }
+
+  @Test
+  void unknownChannelsAndMalformedRequestsAreNamed() {
+    LambdaInvoker.Response unknown =
+        stack.lambda().get("/channels/0x00000000000000000000000000000000000000aa", Map.of());
+    LambdaInvoker.Response badAddress = stack.lambda().get("/channels/0x1234", Map.of());
+    LambdaInvoker.Response noBody =
+        stack.lambda().post("/channels", Map.of("content-type", "application/json"), "");
+    LambdaInvoker.Response array =
+        stack.lambda().post("/channels", Map.of("content-type", "application/json"), "[1]");
+
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(error(unknown)).isEqualTo("unknown_channel");
+    assertThat(badAddress.status()).isEqualTo(400);
+    assertThat(ChannelJson.parse(badAddress.body()).get("detail").asText()).contains("0x1234");
+    assertThat(noBody.status()).isEqualTo(400);
+    assertThat(array.status()).isEqualTo(400);
+    assertThat(ChannelJson.parse(array.body()).get("detail").asText()).contains("ARRAY");
+  }
+
+  @Test
+  void aWithdrawalComesBackWithTheCommitmentBothSigned() throws Exception {
+    HttpPayer payer = funded();
+    Address recipient = Address.fromHex("0x00000000000000000000000000000000000fee11");
+    long nonce = payer.payer().view().nonce();
+    WithdrawData data =
+        new WithdrawData(
+            payer.channel(),
+            stack.token(),
+            recipient,
+            Uint256.of(20_000),
+            Uint256.of(nonce),
+            Address.ZERO,
+            new byte[0]);
+    Bytes32 commitment = ChannelHashes.withdrawCommitment(data);
+    Signature payerSignature =
+        payer.payer().party().signer().sign(ChannelHashes.signedDigest(commitment));
+    ChannelUpdate create =
+        payer
+            .payer()
+            .party()
+            .propose(
+                payer.payer().view(),
+                new UpdateParams.Create(
+                    stack.token(),
+                    new Balance(Uint256.of(20_000), Uint256.ZERO, payer.payer().address(), gateway),
+                    stack.deployment().withdraw(),
+                    Uint256.of(24 * 3600),
+                    new WithdrawState(
+                        payerSignature,
+                        payer.payer().address(),
+                        gateway,
+                        commitment,
+                        Uint256.of(nonce),
+                        Uint256.ZERO,
+                        Address.ZERO,
+                        new byte[0])),
+                ChainInputs.at(HttpPayer.now()))
+            .value()
+            .update();
+    var body = ChannelJson.MAPPER.createObjectNode();
+    body.set("update", ChannelJson.toJson(create));
+    body.put("recipient", recipient.toChecksumHex());
+
+    LambdaInvoker.Response r =
+        payer.post("/channels/" + payer.channel() + "/withdrawals", ChannelJson.write(body));
+
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    JsonNode withdrawal = ChannelJson.parse(r.body()).get("withdrawal");
+    assertThat(ChannelJson.withdrawData(withdrawal.get("data"), "data")).isEqualTo(data);
+    assertThat(
+            Secp256k1Signatures.isSignedBy(
+                ChannelHashes.signedDigest(commitment),
+                Signature.fromHex(withdrawal.get("aliceSignature").asText()),
+                gateway))
+        .isTrue();
+    payer.payer().accept(HttpPayer.updates(r), ChainInputs.at(HttpPayer.now()));
+    assertThat(payer.payer().balanceOf(stack.token(), 1).value())
+        .isEqualTo(DEPOSIT.subtract(BigInteger.valueOf(20_000)));
+  }
+
+  @Test
+  void aPublishersServerQuotesVerifiesAndSettles() throws Exception {
+    HttpPayer payer = funded();
+    String url = "https://news.example/articles/42";
+    var quoteBody = ChannelJson.MAPPER.createObjectNode();
+    quoteBody.putObject("resource").put("url", url).put("description", "Article 42");
+    quoteBody.put("amount", "777");
+    LambdaInvoker.Response quoted = payer.post("/quote", ChannelJson.write(quoteBody));
+    assertThat(quoted.status()).isEqualTo(200);
+    PaymentRequirements accepted =
+        dev.tollgate.functions.paywall.PaymentRequired.fromJson(
+                ChannelJson.parse(quoted.body()), "")
+            .accepts()
+            .get(0);
+    ChannelUpdate create = payer.createFor(accepted);
+    var request = ChannelJson.MAPPER.createObjectNode();
+    request.set(
+        "paymentPayload",
+        PaymentPayload.of(new ResourceInfo(url, "", "text/html"), accepted, create).toJson());
+    request.put("resource", url);
+    var elsewhere = request.deepCopy().put("resource", "https://news.example/articles/43");
+
+    JsonNode verified = ChannelJson.parse(payer.post("/verify", ChannelJson.write(request)).body());
+    JsonNode wrongResource =
+        ChannelJson.parse(payer.post("/verify", ChannelJson.write(elsewhere)).body());
+    LambdaInvoker.Response settled = payer.post("/settle", ChannelJson.write(request));
+
+    assertThat(verified.get("isValid").asBoolean()).isTrue();
+    assertThat(verified.get("payer").asText()).isEqualTo(payer.payer().address().toChecksumHex());
+    assertThat(wrongResource.get("isValid").asBoolean()).isFalse();
+    assertThat(wrongResource.get("invalidReason").asText()).isEqualTo("resource_mismatch");
+    assertThat(settled.status()).as(settled.body()).isEqualTo(200);
+    JsonNode settlement = ChannelJson.parse(settled.body());
+    assertThat(settlement.get("success").asBoolean()).isTrue();
+    payer
+        .payer()
+        .accept(
+            java.util.List.of(
+                ChannelJson.update(settlement.get("createUpdate"), "createUpdate"),
+                ChannelJson.update(settlement.get("resolveUpdate"), "resolveUpdate")),
+            ChainInputs.at(HttpPayer.now()));
+    assertThat(payer.payer().balanceOf(stack.token(), 0)).isEqualTo(Uint256.of(777));
+    JsonAssert.assertStoredMatches(stack, payer, DEPOSIT);
+  }
+
+  private static String error(LambdaInvoker.Response r) {
+    return ChannelJson.parse(r.body()).get("error").asText();
+  }
+}
