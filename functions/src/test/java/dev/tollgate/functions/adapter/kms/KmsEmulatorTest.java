@@ -1,9 +1,11 @@
 package dev.tollgate.functions.adapter.kms;
 
 import dev.tollgate.functions.harness.Emulated;
+import dev.tollgate.functions.harness.LocalStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.testcontainers.containers.localstack.LocalStackContainer.Service;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.KeySpec;
 import software.amazon.awssdk.services.kms.model.KeyUsageType;
@@ -41,5 +43,11 @@ abstract class KmsEmulatorTest {
   static Emulated<KmsClient> moto() {
     MotoKmsServer moto = MotoKmsServer.start();
     return new Emulated<>(moto.newClient(), moto::close);
+  }
+
+  /** LocalStack's KMS in Docker, for classes that skip themselves without Docker. */
+  static Emulated<KmsClient> localStack() {
+    LocalStack localStack = LocalStack.start(Service.KMS);
+    return new Emulated<>(localStack.kmsClient(), localStack::close);
   }
 }
