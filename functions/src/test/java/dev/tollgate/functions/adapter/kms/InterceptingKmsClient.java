@@ -10,8 +10,8 @@ import software.amazon.awssdk.services.kms.model.SignRequest;
 import software.amazon.awssdk.services.kms.model.SignResponse;
 
 /**
- * Forwards the two calls KmsSigner makes to a real (moto) client, recording KMS's raw signatures
- * and optionally rewriting requests or responses to play a misbehaving KMS.
+ * Forwards the two calls KmsSigner makes to a real (emulated) client, recording KMS's raw
+ * signatures and optionally rewriting requests or responses to play a misbehaving KMS.
  */
 final class InterceptingKmsClient implements KmsClient {
   private final KmsClient delegate;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Bytes32;
+import dev.tollgate.functions.harness.Emulated;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.KeySpec;
 import software.amazon.awssdk.services.kms.model.KeyUsageType;
 import software.amazon.awssdk.services.kms.model.KmsException;
@@ -25,9 +27,14 @@ import software.amazon.awssdk.services.kms.model.SigningAlgorithmSpec;
  * The test KMS behaves like real KMS where KmsSigner depends on it: DIGEST messages are signed as
  * they are, RAW ones are hashed first. Stock moto hashes both, which the first test would catch.
  */
-class MotoKmsLauncherTest extends MotoKmsTest {
+class MotoKmsLauncherTest extends KmsEmulatorTest {
   private String keyId;
   private Address address;
+
+  @Override
+  Emulated<KmsClient> startKms() {
+    return moto();
+  }
 
   @BeforeAll
   void createSigningKey() {

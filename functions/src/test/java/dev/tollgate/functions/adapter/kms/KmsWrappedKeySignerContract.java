@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kms.model.KmsException;
 
-class KmsWrappedKeySignerTest extends MotoKmsTest {
+/** KmsWrappedKeySigner's scenarios against whichever KMS a subclass starts. */
+abstract class KmsWrappedKeySignerContract extends KmsEmulatorTest {
   private static final String KNOWN_PRIVATE_KEY_HEX =
       "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318";
 

@@ -11,7 +11,7 @@ import dev.tollgate.core.port.StoredChannel;
 import dev.tollgate.core.update.ChannelUpdate;
 import dev.tollgate.core.update.UpdateDetails;
 import dev.tollgate.core.value.Address;
-import dev.tollgate.functions.harness.DynamoDbLocal;
+import dev.tollgate.functions.harness.Emulated;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,20 +28,26 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 
-/** The store against DynamoDB Local over HTTP, with channels channel-core really signed. */
+/**
+ * The store's scenarios, with channels channel-core really signed, against whichever DynamoDB a
+ * subclass starts: one per test class, over HTTP, started before the scenarios and stopped after.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DynamoDbChannelStoreTest {
+abstract class ChannelStoreContract {
   private final TestChannels channels = new TestChannels();
   private final AtomicLong clock = new AtomicLong(TestChannels.NOW);
-  private DynamoDbLocal local;
+  private Emulated<DynamoDbClient> emulated;
   private DynamoDbClient dynamo;
   private TableNames tables;
   private DynamoDbChannelStore store;
 
+  /** Starts the DynamoDB this class runs against; called once, before any scenario. */
+  abstract Emulated<DynamoDbClient> startDynamoDb() throws Exception;
+
   @BeforeAll
-  void startDynamoDb() throws Exception {
-    local = DynamoDbLocal.start();
-    dynamo = local.client();
+  void setUpStore() throws Exception {
+    emulated = startDynamoDb();
+    dynamo = emulated.client();
     tables = TableNames.withPrefix("store-test-");
     GatewayTables.createIfMissing(dynamo, tables);
     GatewayTables.createIfMissing(dynamo, tables); // idempotent
@@ -50,8 +56,9 @@ class DynamoDbChannelStoreTest {
 
   @AfterAll
   void stopDynamoDb() {
-    dynamo.close();
-    local.close();
+    if (emulated != null) {
+      emulated.close();
+    }
   }
 
   @Test

@@ -23,7 +23,8 @@ import software.amazon.awssdk.services.kms.model.KeySpec;
 import software.amazon.awssdk.services.kms.model.KeyUsageType;
 import software.amazon.awssdk.services.kms.model.MessageType;
 
-class KmsSignerTest extends MotoKmsTest {
+/** KmsSigner's scenarios against whichever KMS a subclass starts. */
+abstract class KmsSignerContract extends KmsEmulatorTest {
   private String secp256k1KeyId;
 
   @BeforeAll
@@ -88,8 +89,8 @@ class KmsSignerTest extends MotoKmsTest {
     }
 
     assertThat(signatures).hasSize(50);
-    // KMS (like OpenSSL under moto) does not normalise s, so the normalisation and both recovery
-    // ids were exercised; each assertion fails by chance with probability 2^-49.
+    // KMS (like OpenSSL under either emulator) does not normalise s, so the normalisation and both
+    // recovery ids were exercised; each assertion fails by chance with probability 2^-49.
     assertThat(highSFromKms).isBetween(1, 49);
     assertThat(recoveryIds).containsExactlyInAnyOrder(0, 1);
   }
