@@ -7,6 +7,8 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.LambdaApplicationContextBuilder;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.slf4j.MDC;
 
 /**
@@ -23,6 +25,7 @@ import org.slf4j.MDC;
  * }</pre>
  */
 public class GatewayHandler extends APIGatewayV2HTTPEventFunction {
+  private static final char REPLACEMENT_CHARACTER = '\uFFFD';
 
   /** The Lambda runtime's constructor: builds and starts the context from the configuration. */
   public GatewayHandler() {
@@ -55,9 +58,68 @@ public class GatewayHandler extends APIGatewayV2HTTPEventFunction {
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent input, Context context) {
     try {
-      return super.handleRequest(input, context);
+      return super.handleRequest(withHttpHeaderValues(input), context);
     } finally {
       MDC.clear();
     }
+  }
+
+  /**
+   * Header values as an HTTP server hands them on. Micronaut's Lambda adapter validates every
+   * header value when a request reads its headers and throws on a leading space or tab or on a
+   * control character, which ends the whole request in an empty 500 before any controller runs: a
+   * client's malformed {@code PAYMENT-SIGNATURE} would get no named refusal. So a value is stripped
+   * of surrounding spaces and tabs (RFC 9112 §5: they are not part of the value) and each control
+   * character in it (other than tab; RFC 9110 §5.5 makes them invalid) becomes U+FFFD, the
+   * replacement character: the value stays visibly malformed, and the controller that reads it
+   * refuses it by name. Valid values are left untouched.
+   */
+  static APIGatewayV2HTTPEvent withHttpHeaderValues(APIGatewayV2HTTPEvent input) {
+    Map<String, String> headers = input == null ? null : input.getHeaders();
+    if (headers == null || headers.values().stream().allMatch(GatewayHandler::isHttpValue)) {
+      return input;
+    }
+    Map<String, String> normalised = new LinkedHashMap<>();
+    headers.forEach((name, value) -> normalised.put(name, httpValue(value)));
+    input.setHeaders(normalised);
+    return input;
+  }
+
+  private static boolean isHttpValue(String value) {
+    if (value == null || value.isEmpty()) {
+      return true;
+    }
+    if (isSpaceOrTab(value.charAt(0)) || isSpaceOrTab(value.charAt(value.length() - 1))) {
+      return false;
+    }
+    return value.chars().noneMatch(GatewayHandler::isControl);
+  }
+
+  private static boolean isControl(int c) {
+    return (c < 0x20 && c != '\t') || c == 0x7f;
+  }
+
+  private static boolean isSpaceOrTab(int c) {
+    return c == ' ' || c == '\t';
+  }
+
+  private static String httpValue(String value) {
+    if (value == null) {
+      return null;
+    }
+    int start = 0;
+    int end = value.length();
+    while (start < end && isSpaceOrTab(value.charAt(start))) {
+      start++;
+    }
+    while (end > start && isSpaceOrTab(value.charAt(end - 1))) {
+      end--;
+    }
+    StringBuilder out = new StringBuilder(end - start);
+    value
+        .substring(start, end)
+        .chars()
+        .forEach(c -> out.append(isControl(c) ? REPLACEMENT_CHARACTER : (char) c));
+    return out.toString();
   }
 }
