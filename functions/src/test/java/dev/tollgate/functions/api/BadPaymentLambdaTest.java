@@ -17,7 +17,6 @@ import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Bytes32;
 import dev.tollgate.core.value.Uint256;
 import dev.tollgate.functions.LambdaInvoker;
-import dev.tollgate.functions.harness.GatewayStack;
 import dev.tollgate.functions.harness.HttpPayer;
 import dev.tollgate.functions.harness.StoredTables;
 import dev.tollgate.functions.paywall.PaymentRequirements;
@@ -27,10 +26,8 @@ import dev.tollgate.functions.paywall.X402Headers;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Bad payments through the real Lambda handler, part one: the header and the quote (base64, JSON,
@@ -38,22 +35,14 @@ import org.junit.jupiter.api.TestInstance;
  * and named reason, the detail names what was wrong, and nothing stored changes. The update itself
  * (signatures, channel, nonce, balance) is {@link BadPaymentUpdateLambdaTest}'s.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BadPaymentLambdaTest {
+class BadPaymentLambdaTest extends OnStackTest {
   private static final String TWO_TO_THE_256 = BigInteger.ONE.shiftLeft(256).toString();
 
-  private GatewayStack stack;
   private BadPayments bad;
 
   @BeforeAll
   void start() throws Exception {
-    stack = GatewayStack.start();
     bad = new BadPayments(stack);
-  }
-
-  @AfterAll
-  void stop() {
-    stack.close();
   }
 
   @Test

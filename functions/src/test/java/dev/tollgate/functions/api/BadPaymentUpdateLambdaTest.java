@@ -18,17 +18,14 @@ import dev.tollgate.core.update.ChannelUpdate;
 import dev.tollgate.core.value.Hex;
 import dev.tollgate.core.value.Signature;
 import dev.tollgate.core.value.Uint256;
-import dev.tollgate.functions.harness.GatewayStack;
 import dev.tollgate.functions.harness.HttpPayer;
 import dev.tollgate.functions.paywall.PaymentRequirements;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Bad payments through the real Lambda handler, part two: a well-formed payment for a genuine quote
@@ -37,20 +34,12 @@ import org.junit.jupiter.api.TestInstance;
  * view and signs it with its own key, so only the rule under test can refuse it. Each is refused
  * with its status and named reason, and nothing stored changes.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BadPaymentUpdateLambdaTest {
-  private GatewayStack stack;
+class BadPaymentUpdateLambdaTest extends OnStackTest {
   private BadPayments bad;
 
   @BeforeAll
   void start() throws Exception {
-    stack = GatewayStack.start();
     bad = new BadPayments(stack);
-  }
-
-  @AfterAll
-  void stop() {
-    stack.close();
   }
 
   @Test

@@ -59,12 +59,7 @@ final class BadPayments {
 
   /** A payer with an open channel holding {@link #DEPOSIT}. */
   HttpPayer funded() throws Exception {
-    HttpPayer payer = HttpPayer.newPayer(stack);
-    LambdaInvoker.Response open = payer.open();
-    assertThat(open.status()).as(open.body()).isEqualTo(201);
-    LambdaInvoker.Response deposit = payer.deposit(DEPOSIT);
-    assertThat(deposit.status()).as(deposit.body()).isEqualTo(200);
-    return payer;
+    return HttpPayer.funded(stack, DEPOSIT);
   }
 
   /** The requirement of a fresh 402 for {@code path}. */

@@ -18,41 +18,20 @@ import dev.tollgate.core.value.Bytes32;
 import dev.tollgate.core.value.Signature;
 import dev.tollgate.core.value.Uint256;
 import dev.tollgate.functions.LambdaInvoker;
-import dev.tollgate.functions.harness.GatewayStack;
 import dev.tollgate.functions.harness.HttpPayer;
 import dev.tollgate.functions.paywall.PaymentPayload;
 import dev.tollgate.functions.paywall.PaymentRequirements;
 import dev.tollgate.functions.paywall.ResourceInfo;
 import java.math.BigInteger;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The channel API and the facilitator routes through the Lambda handler. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ChannelApiLambdaTest {
+class ChannelApiLambdaTest extends OnStackTest {
   private static final BigInteger DEPOSIT = BigInteger.valueOf(50_000);
-  private GatewayStack stack;
-  private Address gateway;
-
-  @BeforeAll
-  void start() throws Exception {
-    stack = GatewayStack.start();
-    gateway = Address.fromHex(stack.gatewayAddress());
-  }
-
-  @AfterAll
-  void stop() {
-    stack.close();
-  }
 
   private HttpPayer funded() throws Exception {
-    HttpPayer payer = HttpPayer.newPayer(stack);
-    assertThat(payer.open().status()).isEqualTo(201);
-    assertThat(payer.deposit(DEPOSIT).status()).isEqualTo(200);
-    return payer;
+    return funded(DEPOSIT);
   }
 
   @Test

@@ -11,7 +11,6 @@ import dev.tollgate.core.update.UpdateDetails;
 import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Bytes32;
 import dev.tollgate.functions.LambdaInvoker;
-import dev.tollgate.functions.harness.GatewayStack;
 import dev.tollgate.functions.harness.HttpPayer;
 import dev.tollgate.functions.paywall.PaymentRequirements;
 import java.math.BigInteger;
@@ -28,37 +27,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * 32 clients race paid requests through the Lambda handler, on one channel and across 100: every
  * nonce is taken once, every 200 is charged exactly once, every loser gets 409 with the latest
  * update and gets through after syncing.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConcurrentPaymentsLambdaTest {
+class ConcurrentPaymentsLambdaTest extends OnStackTest {
   private static final int THREADS = 32;
   private static final BigInteger DEPOSIT = BigInteger.valueOf(10_000_000);
-  private GatewayStack stack;
-
-  @BeforeAll
-  void start() throws Exception {
-    stack = GatewayStack.start();
-  }
-
-  @AfterAll
-  void stop() {
-    stack.close();
-  }
 
   private HttpPayer funded() throws Exception {
-    HttpPayer payer = HttpPayer.newPayer(stack);
-    assertThat(payer.open().status()).isEqualTo(201);
-    assertThat(payer.deposit(DEPOSIT).status()).isEqualTo(200);
-    return payer;
+    return funded(DEPOSIT);
   }
 
   /** What the racing clients saw. */

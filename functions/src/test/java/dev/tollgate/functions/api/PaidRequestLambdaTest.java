@@ -9,7 +9,6 @@ import dev.tollgate.core.hash.ChannelHashes;
 import dev.tollgate.core.json.ChannelJson;
 import dev.tollgate.core.protocol.Channel;
 import dev.tollgate.core.update.ChannelUpdate;
-import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Uint256;
 import dev.tollgate.functions.LambdaInvoker;
 import dev.tollgate.functions.harness.GatewayStack;
@@ -18,38 +17,17 @@ import dev.tollgate.functions.paywall.PaymentRequired;
 import dev.tollgate.functions.paywall.X402Headers;
 import java.math.BigInteger;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The paid request through the real Lambda handler, against anvil and DynamoDB Local: quote, pay,
  * serve, many times on one channel, with the payer checking every answer itself.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PaidRequestLambdaTest {
+class PaidRequestLambdaTest extends OnStackTest {
   private static final BigInteger DEPOSIT = BigInteger.valueOf(1_000_000);
-  private GatewayStack stack;
-  private Address gateway;
-
-  @BeforeAll
-  void start() throws Exception {
-    stack = GatewayStack.start();
-    gateway = Address.fromHex(stack.gatewayAddress());
-  }
-
-  @AfterAll
-  void stop() {
-    stack.close();
-  }
 
   private HttpPayer funded() throws Exception {
-    HttpPayer payer = HttpPayer.newPayer(stack);
-    assertThat(payer.open().status()).isEqualTo(201);
-    LambdaInvoker.Response deposit = payer.deposit(DEPOSIT);
-    assertThat(deposit.status()).as(deposit.body()).isEqualTo(200);
-    return payer;
+    return funded(DEPOSIT);
   }
 
   @Test

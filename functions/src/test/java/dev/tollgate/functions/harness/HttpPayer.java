@@ -42,6 +42,20 @@ public final class HttpPayer {
         TestPayer.random(stack.network(), Address.fromHex(stack.gatewayAddress()), stack.rules()));
   }
 
+  /** A new payer with an open channel holding {@code deposit}, reconciled by the gateway. */
+  public static HttpPayer funded(GatewayStack stack, BigInteger deposit) throws Exception {
+    HttpPayer payer = newPayer(stack);
+    LambdaInvoker.Response open = payer.open();
+    if (open.status() != 201) {
+      throw new AssertionError("opening failed: " + open.status() + " " + open.body());
+    }
+    LambdaInvoker.Response reconciled = payer.deposit(deposit);
+    if (reconciled.status() != 200) {
+      throw new AssertionError("deposit failed: " + reconciled.status() + " " + reconciled.body());
+    }
+    return payer;
+  }
+
   /** Another client of the same channel key, starting from this one's view. */
   public HttpPayer twin() {
     return new HttpPayer(stack, payer.sameKeyElsewhere());
