@@ -69,7 +69,20 @@ public final class LambdaInvoker implements AutoCloseable {
 
   /** A handler whose context has {@code properties} on top of the configuration files. */
   public static LambdaInvoker start(Map<String, Object> properties) {
-    return new LambdaInvoker(GatewayHandler.contextBuilder().properties(properties).build());
+    return start(properties, List.of());
+  }
+
+  /**
+   * A handler whose context has {@code properties} and, registered before it starts, the beans
+   * {@code singletons} (a bean registered so replaces the one the gateway would build, where the
+   * gateway allows it: the DynamoDB client).
+   */
+  public static LambdaInvoker start(Map<String, Object> properties, List<Object> singletons) {
+    return new LambdaInvoker(
+        GatewayHandler.contextBuilder()
+            .properties(properties)
+            .singletons(singletons.toArray())
+            .build());
   }
 
   public GatewayHandler handler() {
@@ -252,6 +265,14 @@ public final class LambdaInvoker implements AutoCloseable {
     private final APIGatewayV2HTTPResponse raw;
     private final String apiGatewayRequestId;
     private final Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+
+    /**
+     * Wraps an answer the handler gave to an event sent without {@link #invoke}, as the benchmarks
+     * do to time the handler alone.
+     */
+    public static Response of(APIGatewayV2HTTPResponse raw, String apiGatewayRequestId) {
+      return new Response(raw, apiGatewayRequestId);
+    }
 
     Response(APIGatewayV2HTTPResponse raw, String apiGatewayRequestId) {
       this.raw = raw;

@@ -77,7 +77,13 @@ public class GatewayFactory {
         Set.of(address("asset", asset)));
   }
 
+  /**
+   * The DynamoDB client, for the real service or {@code tollgate.dynamodb.endpoint}. A client
+   * registered with the context before it starts ({@code contextBuilder().singletons(client)})
+   * replaces it: that is how a benchmark puts DynamoDB Local in-process behind the gateway.
+   */
   @Singleton
+  @Requires(missingBeans = DynamoDbClient.class)
   DynamoDbClient dynamo(
       @Property(name = "tollgate.dynamodb.endpoint") Optional<String> endpoint,
       @Property(name = "tollgate.aws.region") Optional<String> region) {

@@ -1,5 +1,7 @@
 package dev.tollgate.functions.harness;
 
+import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
+import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import dev.tollgate.contracts.anvil.AnvilNode;
 import dev.tollgate.contracts.anvil.DevAccounts;
 import dev.tollgate.contracts.chain.ChannelStructs;
@@ -15,15 +17,24 @@ import dev.tollgate.functions.gateway.GatewayNetwork;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The gateway as deployed, on one machine: anvil with the contracts, DynamoDB Local, and the real
  * Lambda handler configured against them. Each stack gets its own tables, so test classes never see
  * each other's channels.
+ *
+ * <p>DynamoDB Local runs either behind HTTP on loopback ({@link #start}), as the deployed gateway
+ * talks to DynamoDB, or in-process ({@link #startInProcess}), its client handed to the gateway's
+ * context in place of the configured one: no HTTP, no JSON marshalling, for benchmarks of the
+ * gateway's own work.
  */
 public final class GatewayStack implements AutoCloseable {
   public static final String GATEWAY_KEY =
@@ -35,12 +46,12 @@ public final class GatewayStack implements AutoCloseable {
 
   private final AnvilNode anvil;
   private final Deployment deployment;
-  private final DynamoDbLocal dynamo;
+  private final Dynamo dynamo;
   private final Map<String, Object> properties;
   private LambdaInvoker lambda;
 
   private GatewayStack(
-      AnvilNode anvil, Deployment deployment, DynamoDbLocal dynamo, Map<String, Object> props) {
+      AnvilNode anvil, Deployment deployment, Dynamo dynamo, Map<String, Object> props) {
     this.anvil = anvil;
     this.deployment = deployment;
     this.dynamo = dynamo;
@@ -55,8 +66,32 @@ public final class GatewayStack implements AutoCloseable {
 
   /** A stack whose gateway signer is configured by {@code signer} (tollgate.signer.* and kms). */
   public static GatewayStack start(Map<String, Object> signer) throws Exception {
+    return start(signer, Optional.empty());
+  }
+
+  /**
+   * A stack whose gateway reaches DynamoDB Local in-process ({@code DynamoDBEmbedded}, in memory)
+   * and whose signer is configured by {@code signer}.
+   */
+  public static GatewayStack startInProcess(Map<String, Object> signer) throws Exception {
+    return startInProcess(signer, UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #startInProcess(Map)}, the gateway given {@code wrap} applied to the in-process
+   * client: a benchmark wraps it to time the gateway's DynamoDB calls.
+   */
+  public static GatewayStack startInProcess(
+      Map<String, Object> signer, UnaryOperator<DynamoDbClient> wrap) throws Exception {
+    return start(signer, Optional.of(wrap));
+  }
+
+  /** {@code inProcess}: empty for DynamoDB Local over HTTP, else how to wrap its client. */
+  private static GatewayStack start(
+      Map<String, Object> signer, Optional<UnaryOperator<DynamoDbClient>> inProcess)
+      throws Exception {
     AnvilNode anvil = AnvilNode.start();
-    DynamoDbLocal dynamo = null;
+    Dynamo dynamo = null;
     try {
       Deployment deployment =
           Deployer.deployAll(
@@ -64,7 +99,7 @@ public final class GatewayStack implements AutoCloseable {
               Transactions.manager(anvil.web3j(), DevAccounts.account(0), AnvilNode.CHAIN_ID),
               Transactions.LOCAL_GAS,
               AnvilNode.CHAIN_ID);
-      dynamo = DynamoDbLocal.start();
+      dynamo = inProcess.isPresent() ? Dynamo.inProcess(inProcess.get()) : Dynamo.overHttp();
       byte[] secret = new byte[32];
       new SecureRandom().nextBytes(secret);
       Map<String, Object> p = new HashMap<>(signer);
@@ -76,7 +111,7 @@ public final class GatewayStack implements AutoCloseable {
       p.put("tollgate.contracts.hashlock", deployment.hashlockTransfer().toChecksumHex());
       p.put("tollgate.contracts.withdraw", deployment.withdraw().toChecksumHex());
       p.put("tollgate.asset", deployment.testToken().toChecksumHex());
-      p.put("tollgate.dynamodb.endpoint", dynamo.endpoint().toString());
+      dynamo.endpoint().ifPresent(e -> p.put("tollgate.dynamodb.endpoint", e));
       p.put("tollgate.tables.prefix", "stack" + STACKS.incrementAndGet() + "-");
       p.put("tollgate.tables.create", true);
       p.put("tollgate.paywall.secret", Hex.encode(secret));
@@ -89,7 +124,7 @@ public final class GatewayStack implements AutoCloseable {
       return new GatewayStack(anvil, deployment, dynamo, p);
     } catch (Exception | Error e) {
       if (dynamo != null) {
-        dynamo.close();
+        dynamo.stop().run();
       }
       anvil.close();
       throw e;
@@ -99,7 +134,7 @@ public final class GatewayStack implements AutoCloseable {
   /** The handler, started on first use with the stack's configuration. */
   public synchronized LambdaInvoker lambda() {
     if (lambda == null) {
-      lambda = LambdaInvoker.start(properties);
+      lambda = LambdaInvoker.start(properties, dynamo.singletons());
     }
     return lambda;
   }
@@ -123,8 +158,14 @@ public final class GatewayStack implements AutoCloseable {
         .asText();
   }
 
+  /** A client of the stack's DynamoDB Local: the gateway's own when it runs in-process. */
   public DynamoDbClient dynamoClient() {
-    return dynamo.client();
+    return dynamo.client().get();
+  }
+
+  /** Whether the gateway reaches DynamoDB Local in-process rather than over HTTP. */
+  public boolean dynamoInProcess() {
+    return dynamo.endpoint().isEmpty();
   }
 
   public Address token() {
@@ -163,10 +204,33 @@ public final class GatewayStack implements AutoCloseable {
       }
     } finally {
       try {
-        dynamo.close();
+        dynamo.stop().run();
       } finally {
         anvil.close();
       }
+    }
+  }
+
+  /**
+   * Where the gateway's tables live: the endpoint to configure (empty in-process), the beans to
+   * register with the gateway's context, a client for the test's own reads, and how to stop it.
+   */
+  private record Dynamo(
+      Optional<String> endpoint,
+      List<Object> singletons,
+      Supplier<DynamoDbClient> client,
+      Runnable stop) {
+
+    static Dynamo overHttp() throws Exception {
+      DynamoDbLocal server = DynamoDbLocal.start();
+      return new Dynamo(
+          Optional.of(server.endpoint().toString()), List.of(), server::client, server::close);
+    }
+
+    static Dynamo inProcess(UnaryOperator<DynamoDbClient> wrap) {
+      AmazonDynamoDBLocal local = DynamoDBEmbedded.create(true);
+      DynamoDbClient client = wrap.apply(local.dynamoDbClient());
+      return new Dynamo(Optional.empty(), List.of(client), () -> client, local::shutdown);
     }
   }
 }

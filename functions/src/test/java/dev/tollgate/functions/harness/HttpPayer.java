@@ -132,7 +132,15 @@ public final class HttpPayer {
   public Paid pay(String path, PaymentRequirements accepted) {
     ChannelUpdate create = createFor(accepted);
     String header = paymentHeader(path, accepted, create);
-    LambdaInvoker.Response r = lambda.get(path, Map.of(X402Headers.PAYMENT_SIGNATURE, header));
+    return settled(lambda.get(path, Map.of(X402Headers.PAYMENT_SIGNATURE, header)), header);
+  }
+
+  /**
+   * Takes in the gateway's answer {@code r} to a payment sent in {@code header}: on 200, the
+   * countersigned create and the gateway's resolve from {@code PAYMENT-RESPONSE}, checked and
+   * applied to this payer's view. For callers that send the payment themselves (the benchmarks).
+   */
+  public Paid settled(LambdaInvoker.Response r, String header) {
     SettlementResponse settlement =
         r.findHeader(X402Headers.PAYMENT_RESPONSE)
             .map(h -> X402Headers.decodePaymentResponse(h).value())

@@ -1,6 +1,7 @@
 package dev.tollgate.functions.adapter.kms;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -13,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +35,8 @@ public final class MotoKmsServer implements AutoCloseable {
   private static final Duration STOP_GRACE = Duration.ofSeconds(5);
   // Between probing a free port and moto binding it another process may take it; retry then.
   private static final int PORT_ATTEMPTS = 3;
+  private static final String LAUNCHER = "/moto/moto_kms_launcher.py";
+  private static Path extracted;
 
   private final Process process;
   private final int port;
@@ -207,15 +211,36 @@ public final class MotoKmsServer implements AutoCloseable {
     }
   }
 
+  /**
+   * The launcher script: the file itself from test-classes, or, when it is read from the functions
+   * test-jar (the benchmarks use the harness that way), a copy in the temp directory.
+   */
   private static Path launcher() {
-    URL resource = MotoKmsServer.class.getResource("/moto/moto_kms_launcher.py");
+    URL resource = MotoKmsServer.class.getResource(LAUNCHER);
     if (resource == null) {
-      throw new IllegalStateException("moto/moto_kms_launcher.py is not on the test classpath");
+      throw new IllegalStateException(LAUNCHER + " is not on the test classpath");
     }
-    try {
-      return Path.of(resource.toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
+    if ("file".equals(resource.getProtocol())) {
+      try {
+        return Path.of(resource.toURI());
+      } catch (URISyntaxException e) {
+        throw new IllegalStateException(e);
+      }
     }
+    return extractedLauncher(resource);
+  }
+
+  private static synchronized Path extractedLauncher(URL resource) {
+    if (extracted == null) {
+      try (InputStream in = resource.openStream()) {
+        Path copy = Files.createTempFile("moto_kms_launcher-", ".py");
+        copy.toFile().deleteOnExit();
+        Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+        extracted = copy;
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not copy " + resource + " out of its jar", e);
+      }
+    }
+    return extracted;
   }
 }
