@@ -18,6 +18,7 @@ import dev.tollgate.functions.adapter.dynamodb.TableNames;
 import dev.tollgate.functions.adapter.kms.KmsSigner;
 import dev.tollgate.functions.adapter.kms.KmsWrappedKeySigner;
 import dev.tollgate.functions.gateway.AcceptTransfer;
+import dev.tollgate.functions.gateway.ChannelCache;
 import dev.tollgate.functions.gateway.ChannelQueries;
 import dev.tollgate.functions.gateway.GatewayNetwork;
 import dev.tollgate.functions.gateway.InboundUpdates;
@@ -220,8 +221,13 @@ public class GatewayFactory {
   }
 
   @Singleton
-  PaidRequests paidRequests(QuoteBook quotes, InboundUpdates updates, Clock clock) {
-    return new PaidRequests(quotes, updates, clock, new SecureRandom());
+  PaidRequests paidRequests(
+      QuoteBook quotes,
+      InboundUpdates updates,
+      Clock clock,
+      @Value("${tollgate.paywall.cached-channels:10000}") int cacheSize) {
+    return new PaidRequests(
+        quotes, updates, new ChannelCache(cacheSize), clock, new SecureRandom());
   }
 
   private static Address address(String name, String value) {
