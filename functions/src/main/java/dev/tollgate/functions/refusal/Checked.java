@@ -18,11 +18,7 @@ public sealed interface Checked<T> permits Checked.Ok, Checked.Refused {
     return new Refused<>(refusal);
   }
 
-  static <T> Checked<T> refused(PaywallReason reason, String detail) {
-    return new Refused<>(Refusal.of(reason, detail));
-  }
-
-  static <T> Checked<T> refused(GatewayReason reason, String detail) {
+  static <T> Checked<T> refused(RefusalReason reason, String detail) {
     return new Refused<>(Refusal.of(reason, detail));
   }
 

@@ -5,7 +5,7 @@ package dev.tollgate.functions.refusal;
  * beyond what the protocol allows. Protocol refusals come from channel-core's {@code
  * FailureReason}; the two catalogues share no {@code errorReason} string.
  */
-public enum GatewayReason {
+public enum GatewayReason implements RefusalReason {
   MALFORMED_REQUEST(400, "malformed_request"),
   UNKNOWN_CHANNEL(404, "unknown_channel"),
   NO_SUCH_RESOURCE(404, "no_such_resource"),
@@ -24,10 +24,12 @@ public enum GatewayReason {
     this.errorReason = errorReason;
   }
 
+  @Override
   public int httpStatus() {
     return httpStatus;
   }
 
+  @Override
   public String errorReason() {
     return errorReason;
   }

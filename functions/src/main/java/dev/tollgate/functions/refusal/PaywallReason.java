@@ -16,7 +16,7 @@ package dev.tollgate.functions.refusal;
  * single header field is too large"): the precise standard answer, still a 4xx a generic client
  * treats as its own fault, and a legitimate payment header is a few KiB so no payer meets it.
  */
-public enum PaywallReason {
+public enum PaywallReason implements RefusalReason {
   /** Not base64, not UTF-8, not JSON, not an object, or a required field missing or mistyped. */
   MALFORMED_PAYMENT_HEADER(400, "invalid_payload"),
   HEADER_TOO_LARGE(431, "payment_header_too_large"),
@@ -51,11 +51,13 @@ public enum PaywallReason {
     this.errorReason = errorReason;
   }
 
+  @Override
   public int httpStatus() {
     return httpStatus;
   }
 
   /** The x402 {@code errorReason} string. */
+  @Override
   public String errorReason() {
     return errorReason;
   }

@@ -7,13 +7,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A refused payment, whichever catalogue refused it: the paywall's own checks ({@link
- * PaywallReason}) or channel-core's update rules ({@link FailureReason}). The HTTP layer needs only
- * {@link #httpStatus()}, {@link #errorReason()} and {@link #detail()}; tests and callers that
- * branch on the cause use {@link #is}.
+ * A refused request, whichever catalogue refused it: the paywall's own checks ({@link
+ * PaywallReason}), the channel API's ({@link GatewayReason}) or channel-core's update rules ({@link
+ * FailureReason}). The HTTP layer needs only {@link #httpStatus()}, {@link #errorReason()} and
+ * {@link #detail()}; tests and callers that branch on the cause use {@link #is}.
  */
-public sealed interface Refusal
-    permits Refusal.Paywall, Refusal.Protocol, Refusal.Gateway, Refusal.Behind {
+public sealed interface Refusal permits Refusal.Terms, Refusal.Protocol, Refusal.Behind {
   /** Details echo payer input; capped so a refusal never carries a megabyte back out. */
   int MAX_DETAIL_CHARS = 300;
 
@@ -24,16 +23,12 @@ public sealed interface Refusal
   /** What was wrong, naming the offending field or value. */
   String detail();
 
-  static Refusal of(PaywallReason reason, String detail) {
-    return new Paywall(reason, detail);
+  static Refusal of(RefusalReason reason, String detail) {
+    return new Terms(reason, detail);
   }
 
   static Refusal of(Rejection rejection) {
     return new Protocol(rejection);
-  }
-
-  static Refusal of(GatewayReason reason, String detail) {
-    return new Gateway(reason, detail);
   }
 
   /** A 409: the payer is out of step; {@code stored} is what it should sync to. */
@@ -50,17 +45,13 @@ public sealed interface Refusal
     return this instanceof Behind;
   }
 
-  default boolean is(PaywallReason reason) {
-    return this instanceof Paywall p && p.reason() == reason;
+  default boolean is(RefusalReason reason) {
+    return this instanceof Terms t && t.reason() == reason;
   }
 
   default boolean is(FailureReason reason) {
     return (this instanceof Protocol p && p.rejection().reason() == reason)
         || (this instanceof Behind b && b.rejection().reason() == reason);
-  }
-
-  default boolean is(GatewayReason reason) {
-    return this instanceof Gateway g && g.reason() == reason;
   }
 
   /** Caps a detail to {@link #MAX_DETAIL_CHARS}, marking the cut. */
@@ -71,9 +62,9 @@ public sealed interface Refusal
         : detail.substring(0, MAX_DETAIL_CHARS - 3) + "...";
   }
 
-  /** Refused by the paywall's own checks. */
-  record Paywall(PaywallReason reason, String detail) implements Refusal {
-    public Paywall {
+  /** Refused by the gateway's own terms: the paywall's checks or the channel API's. */
+  record Terms(RefusalReason reason, String detail) implements Refusal {
+    public Terms {
       Objects.requireNonNull(reason, "reason");
       detail = cap(detail);
     }
@@ -118,29 +109,6 @@ public sealed interface Refusal
     @Override
     public String toString() {
       return rejection.toString();
-    }
-  }
-
-  /** Refused by this gateway's own terms, beyond the protocol's rules. */
-  record Gateway(GatewayReason reason, String detail) implements Refusal {
-    public Gateway {
-      Objects.requireNonNull(reason, "reason");
-      detail = cap(detail);
-    }
-
-    @Override
-    public int httpStatus() {
-      return reason.httpStatus();
-    }
-
-    @Override
-    public String errorReason() {
-      return reason.errorReason();
-    }
-
-    @Override
-    public String toString() {
-      return reason.errorReason() + ": " + detail;
     }
   }
 
