@@ -39,34 +39,34 @@ public class FacilitatorController {
   /** {@code {resource: {url, description?, mimeType?}, amount}} → PaymentRequired. */
   @Post(uri = "/quote", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
   public HttpResponse<String> quote(@Body @Nullable String body) {
-    Checked<PricedRoute> route =
-        ApiJson.body(body)
-            .flatMap(
-                json -> {
-                  JsonNode resource = json.get("resource");
-                  if (resource == null
-                      || !resource.isObject()
-                      || !resource.path("url").isTextual()) {
-                    return Checked.refused(
-                        GatewayReason.MALFORMED_REQUEST, "the body needs resource.url");
-                  }
-                  return ApiJson.text(json, "amount")
-                      .flatMap(FacilitatorController::price)
-                      .map(
-                          amount ->
-                              new PricedRoute(
-                                  "/",
-                                  amount,
-                                  resource.path("description").asText(""),
-                                  resource.path("mimeType").asText("application/json")));
-                });
-    if (!route.isOk()) {
-      return Responses.refusal(route.refusal());
+    Checked<QuoteRequest> request = ApiJson.body(body).flatMap(FacilitatorController::quoteRequest);
+    if (!request.isOk()) {
+      return Responses.refusal(request.refusal());
     }
-    String url = ChannelJson.parse(body).get("resource").get("url").asText();
-    var required = payments.challenge(route.value(), url, Optional.empty());
+    var required =
+        payments.challenge(request.value().route(), request.value().url(), Optional.empty());
     return Responses.json(HttpStatus.OK, required.toJson())
         .header(X402Headers.PAYMENT_REQUIRED, X402Headers.encode(required));
+  }
+
+  private record QuoteRequest(PricedRoute route, String url) {}
+
+  private static Checked<QuoteRequest> quoteRequest(JsonNode json) {
+    JsonNode resource = json.get("resource");
+    if (resource == null || !resource.isObject() || !resource.path("url").isTextual()) {
+      return Checked.refused(GatewayReason.MALFORMED_REQUEST, "the body needs resource.url");
+    }
+    return ApiJson.text(json, "amount")
+        .flatMap(FacilitatorController::price)
+        .map(
+            amount ->
+                new QuoteRequest(
+                    new PricedRoute(
+                        "/",
+                        amount,
+                        resource.path("description").asText(""),
+                        resource.path("mimeType").asText("application/json")),
+                    resource.get("url").asText()));
   }
 
   /**
@@ -104,12 +104,7 @@ public class FacilitatorController {
     }
     Refusal refusal = settled.refusal();
     ChannelLog.refused("settle", payment.payload().channelAddress().toString(), refusal);
-    SettlementResponse failed =
-        SettlementResponse.refused(
-            payments.network(),
-            refusal,
-            Optional.of(payment.payload().fromIdentifier()),
-            refusal.stored().flatMap(s -> s.latest().latestUpdate()));
+    SettlementResponse failed = payments.refusedSettlement(refusal, Optional.of(payment.payload()));
     return Responses.json(HttpStatus.valueOf(refusal.httpStatus()), failed.toJson());
   }
 

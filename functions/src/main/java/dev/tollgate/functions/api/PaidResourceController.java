@@ -2,6 +2,7 @@ package dev.tollgate.functions.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.core.json.ChannelJson;
+import dev.tollgate.core.update.ChannelUpdate;
 import dev.tollgate.functions.paywall.PaidRequests;
 import dev.tollgate.functions.paywall.PaymentPayload;
 import dev.tollgate.functions.paywall.PriceList;
@@ -67,18 +68,10 @@ public class PaidResourceController {
           .header(X402Headers.PAYMENT_RESPONSE, X402Headers.encode(settled.value()));
     }
     Refusal refusal = settled.refusal();
-    ChannelLog.refused(
-        "pay",
-        payment.isOk() ? payment.value().payload().channelAddress().toString() : "-",
-        refusal);
-    SettlementResponse failed =
-        SettlementResponse.refused(
-            payments.network(),
-            refusal,
-            payment.isOk()
-                ? Optional.of(payment.value().payload().fromIdentifier())
-                : Optional.empty(),
-            refusal.stored().flatMap(s -> s.latest().latestUpdate()));
+    Optional<ChannelUpdate> create =
+        payment.isOk() ? Optional.of(payment.value().payload()) : Optional.empty();
+    ChannelLog.refused("pay", create.map(c -> c.channelAddress().toString()).orElse("-"), refusal);
+    SettlementResponse failed = payments.refusedSettlement(refusal, create);
     MutableHttpResponse<String> response =
         refusal.httpStatus() == 402
             ? challenge(route.get(), path, Optional.of(refusal.errorReason()))

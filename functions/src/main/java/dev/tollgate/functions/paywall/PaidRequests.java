@@ -94,6 +94,18 @@ public final class PaidRequests {
         .map(this::settlement);
   }
 
+  /**
+   * The {@code PAYMENT-RESPONSE} of a refused payment: its payer when the payment could be read,
+   * and for a payer that is behind, the gateway's latest update to sync to.
+   */
+  public SettlementResponse refusedSettlement(Refusal refusal, Optional<ChannelUpdate> create) {
+    return SettlementResponse.refused(
+        quotes.network(),
+        refusal,
+        create.map(ChannelUpdate::fromIdentifier),
+        refusal.stored().flatMap(s -> s.latest().latestUpdate()));
+  }
+
   private Checked<Accepted> take(ChannelUpdate create, VerifiedQuote quote, long now) {
     Optional<StoredChannel> cached = cache.get(create.channelAddress());
     if (cached.isPresent()) {
