@@ -8,6 +8,7 @@ import dev.tollgate.functions.gateway.Accepted;
 import dev.tollgate.functions.paywall.SettlementResponse;
 import dev.tollgate.functions.refusal.Checked;
 import dev.tollgate.functions.refusal.Refusal;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,12 +55,9 @@ final class ChannelLog {
   }
 
   static <T> Checked<T> outcome(
-      String action,
-      String channel,
-      Checked<T> result,
-      java.util.function.Function<T, Accepted> accepted) {
+      String action, String channel, Checked<T> result, Function<T, Accepted> acceptedOf) {
     if (result.isOk()) {
-      Accepted a = accepted.apply(result.value());
+      Accepted a = acceptedOf.apply(result.value());
       accepted(action, a.countersigned().channelAddress(), a);
     } else {
       refused(action, channel, result.refusal());

@@ -14,9 +14,11 @@ import dev.tollgate.core.protocol.ChainInputs;
 import dev.tollgate.core.protocol.Channel;
 import dev.tollgate.core.protocol.ChannelParty;
 import dev.tollgate.core.protocol.Transition;
+import dev.tollgate.core.transfer.TransferResolver;
 import dev.tollgate.core.update.ChannelUpdate;
 import dev.tollgate.core.update.UpdateDetails;
 import dev.tollgate.core.update.UpdateParams;
+import dev.tollgate.core.value.Bytes32;
 import dev.tollgate.functions.refusal.Checked;
 import dev.tollgate.functions.refusal.GatewayReason;
 import dev.tollgate.functions.refusal.Refusal;
@@ -96,6 +98,22 @@ public final class InboundUpdates {
           .orElseGet(() -> Checked.refused(GatewayReason.UNKNOWN_CHANNEL, lost.getMessage()));
     }
     return Checked.ok(new Accepted(updates, next, false));
+  }
+
+  /**
+   * The gateway's resolve of the transfer {@code created} just made, for {@link #accept}'s
+   * follow-up: a paid request resolves with the quote's preimage, a withdrawal with the gateway's
+   * signature on the commitment.
+   */
+  public Checked<Optional<Transition>> resolveCreated(
+      Transition created, TransferResolver resolver, long now) {
+    Bytes32 transferId = ((UpdateDetails.Create) created.update().details()).transferId();
+    return Checked.from(
+            gateway.propose(
+                created.next(),
+                new UpdateParams.Resolve(transferId, resolver),
+                ChainInputs.at(now)))
+        .map(Optional::of);
   }
 
   /**

@@ -1,20 +1,16 @@
 package dev.tollgate.functions.gateway;
 
-import dev.tollgate.core.failure.Outcome;
 import dev.tollgate.core.hash.ChannelHashes;
 import dev.tollgate.core.port.Clock;
 import dev.tollgate.core.port.StoredChannel;
 import dev.tollgate.core.protocol.ChainInputs;
-import dev.tollgate.core.protocol.Transition;
 import dev.tollgate.core.transfer.WithdrawData;
 import dev.tollgate.core.transfer.WithdrawResolver;
 import dev.tollgate.core.transfer.WithdrawState;
 import dev.tollgate.core.update.ChannelUpdate;
 import dev.tollgate.core.update.UpdateDetails;
-import dev.tollgate.core.update.UpdateParams;
 import dev.tollgate.core.update.UpdateType;
 import dev.tollgate.core.value.Address;
-import dev.tollgate.core.value.Signature;
 import dev.tollgate.core.value.Uint256;
 import dev.tollgate.functions.refusal.Checked;
 import dev.tollgate.functions.refusal.GatewayReason;
@@ -103,25 +99,16 @@ public final class Withdraw {
                     stored.latest(),
                     create,
                     () -> ChainInputs.at(clock.nowSeconds()),
-                    created -> resolveWithSignature(created, details, state)))
+                    created ->
+                        updates.resolveCreated(
+                            created,
+                            WithdrawResolver.signed(
+                                updates
+                                    .gateway()
+                                    .signer()
+                                    .sign(ChannelHashes.signedDigest(state.data()))),
+                            clock.nowSeconds())))
         .map(accepted -> new Result(accepted, signed(accepted, data, state)));
-  }
-
-  private Checked<Optional<Transition>> resolveWithSignature(
-      Transition created, UpdateDetails.Create details, WithdrawState state) {
-    Signature mine = updates.gateway().signer().sign(ChannelHashes.signedDigest(state.data()));
-    Outcome<Transition> resolve =
-        updates
-            .gateway()
-            .propose(
-                created.next(),
-                new UpdateParams.Resolve(
-                    ((UpdateDetails.Create) created.update().details()).transferId(),
-                    WithdrawResolver.signed(mine)),
-                ChainInputs.at(clock.nowSeconds()));
-    return resolve.isOk()
-        ? Checked.ok(Optional.of(resolve.value()))
-        : Checked.refused(Refusal.of(resolve.rejection()));
   }
 
   /** The gateway's signature is the resolver of the resolve it wrote, repeat or not. */

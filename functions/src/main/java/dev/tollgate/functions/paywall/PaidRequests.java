@@ -9,7 +9,6 @@ import dev.tollgate.core.protocol.UpdateApplier;
 import dev.tollgate.core.transfer.HashlockResolver;
 import dev.tollgate.core.update.ChannelUpdate;
 import dev.tollgate.core.update.UpdateDetails;
-import dev.tollgate.core.update.UpdateParams;
 import dev.tollgate.core.value.Bytes32;
 import dev.tollgate.functions.gateway.Accepted;
 import dev.tollgate.functions.gateway.ChannelCache;
@@ -133,7 +132,7 @@ public final class PaidRequests {
         stored.latest(),
         create,
         () -> ChainInputs.at(now),
-        created -> resolve(created, quote, now));
+        created -> updates.resolveCreated(created, new HashlockResolver(quote.preImage()), now));
   }
 
   private Checked<VerifiedQuote> checkedQuote(
@@ -160,18 +159,6 @@ public final class PaidRequests {
                     "no channel "
                         + create.channelAddress()
                         + " is open with this gateway; open one before paying"));
-  }
-
-  private Checked<Optional<Transition>> resolve(Transition created, VerifiedQuote quote, long now) {
-    Bytes32 transferId = ((UpdateDetails.Create) created.update().details()).transferId();
-    return Checked.from(
-            updates
-                .gateway()
-                .propose(
-                    created.next(),
-                    new UpdateParams.Resolve(transferId, new HashlockResolver(quote.preImage())),
-                    ChainInputs.at(now)))
-        .map(Optional::of);
   }
 
   private SettlementResponse settlement(Accepted accepted) {
