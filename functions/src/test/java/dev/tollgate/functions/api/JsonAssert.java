@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.core.json.ChannelJson;
 import dev.tollgate.core.protocol.Channel;
 import dev.tollgate.functions.LambdaInvoker;
+import dev.tollgate.functions.harness.Conservation;
 import dev.tollgate.functions.harness.GatewayStack;
 import dev.tollgate.functions.harness.HttpPayer;
 import java.math.BigInteger;
@@ -26,14 +27,6 @@ final class JsonAssert {
   static void assertStoredMatches(GatewayStack stack, HttpPayer payer, BigInteger deposited) {
     Channel stored = stored(stack, payer);
     assertThat(stored.state()).isEqualTo(payer.payer().view().state());
-    BigInteger held =
-        stored.state().balances().stream()
-            .map(b -> b.total())
-            .reduce(BigInteger.ZERO, BigInteger::add);
-    BigInteger locked =
-        stored.activeTransfers().values().stream()
-            .map(t -> t.core().balance().total())
-            .reduce(BigInteger.ZERO, BigInteger::add);
-    assertThat(held.add(locked)).isEqualTo(deposited);
+    assertThat(Conservation.heldAndLocked(stored)).isEqualTo(deposited);
   }
 }

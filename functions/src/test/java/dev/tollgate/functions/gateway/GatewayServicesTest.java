@@ -26,6 +26,7 @@ import dev.tollgate.core.value.Uint256;
 import dev.tollgate.functions.adapter.dynamodb.DynamoDbChannelStore;
 import dev.tollgate.functions.adapter.dynamodb.GatewayTables;
 import dev.tollgate.functions.adapter.dynamodb.TableNames;
+import dev.tollgate.functions.harness.Conservation;
 import dev.tollgate.functions.harness.DynamoDbLocal;
 import dev.tollgate.functions.harness.FixedChainReader;
 import dev.tollgate.functions.harness.TestPayer;
@@ -401,14 +402,7 @@ class GatewayServicesTest {
 
   /** Balances plus locked transfer amounts equal what was deposited. */
   private static void assertConserved(StoredChannel stored, long deposited) {
-    BigInteger held =
-        stored.latest().state().balances().stream()
-            .map(Balance::total)
-            .reduce(BigInteger.ZERO, BigInteger::add);
-    BigInteger locked =
-        stored.latest().activeTransfers().values().stream()
-            .map(t -> t.core().balance().total())
-            .reduce(BigInteger.ZERO, BigInteger::add);
-    assertThat(held.add(locked)).isEqualTo(BigInteger.valueOf(deposited));
+    assertThat(Conservation.heldAndLocked(stored.latest()))
+        .isEqualTo(BigInteger.valueOf(deposited));
   }
 }
