@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tollgate.core.crypto.Secp256k1Signatures;
 import dev.tollgate.core.hash.ChannelHashes;
 import dev.tollgate.core.protocol.Channel;
-import dev.tollgate.core.update.ChannelUpdate;
 import dev.tollgate.core.value.Address;
 import dev.tollgate.functions.adapter.kms.KmsSigner;
 import dev.tollgate.functions.adapter.kms.KmsWrappedKeySigner;
@@ -101,10 +100,15 @@ class KmsSignedPaymentsLambdaTest {
       for (int i = 0; i < calls; i++) {
         HttpPayer.Paid paid = payer.get(ARTICLES + "kms-" + i);
         assertThat(paid.status()).as(paid.response().body()).isEqualTo(200);
-        // The payer's own channel-core checked the gateway's signatures on the way in; check
-        // the countersigned state once more against the KMS key's address, independently.
-        ChannelUpdate create = paid.settlement().createUpdate().orElseThrow();
-        assertThat(create.aliceSignature()).isPresent();
+        // The payer's channel-core took the countersigned create only if alice (the address just
+        // checked to be the KMS key's) signed it; the resolve's signature is checked here too.
+        Channel afterResolve = payer.payer().view();
+        assertThat(
+                Secp256k1Signatures.isSignedBy(
+                    ChannelHashes.channelDigest(afterResolve.state()),
+                    paid.settlement().resolveUpdate().orElseThrow().aliceSignature().orElseThrow(),
+                    expectedGateway))
+            .isTrue();
       }
 
       Channel view = payer.payer().view();
