@@ -18,6 +18,8 @@ public final class GatewayTables {
   static final String CHANNEL_ADDRESS = "channelAddress";
   static final String NONCE = "nonce";
   static final String TRANSFER_ID = "transferId";
+  static final String PK = "pk";
+  static final String SK = "sk";
 
   private GatewayTables() {}
 
@@ -29,6 +31,7 @@ public final class GatewayTables {
         key(CHANNEL_ADDRESS, ScalarAttributeType.S),
         key(NONCE, ScalarAttributeType.N));
     create(dynamo, tables.transfers(), key(TRANSFER_ID, ScalarAttributeType.S), null);
+    create(dynamo, tables.chain(), key(PK, ScalarAttributeType.S), key(SK, ScalarAttributeType.S));
   }
 
   private record Key(String name, ScalarAttributeType type) {}

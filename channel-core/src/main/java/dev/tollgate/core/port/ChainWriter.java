@@ -1,0 +1,39 @@
+package dev.tollgate.core.port;
+
+import dev.tollgate.core.channel.CoreChannelState;
+import dev.tollgate.core.channel.CoreTransferState;
+import dev.tollgate.core.value.Address;
+import dev.tollgate.core.value.Bytes32;
+import dev.tollgate.core.value.Signature;
+import java.util.List;
+
+/**
+ * The gateway's calls to a channel contract, sent as its own transactions and signed by its {@link
+ * Signer}. Every call is simulated first, so one the contract would refuse throws {@link
+ * ChainCallRevertedException} without spending gas; otherwise it returns once the transaction is
+ * mined.
+ */
+public interface ChainWriter {
+  /** The account that signs and pays for the transactions: the gateway's signer. */
+  Address sender();
+
+  SentTransaction disputeChannel(
+      CoreChannelState state, Signature aliceSignature, Signature bobSignature);
+
+  SentTransaction defundChannel(
+      CoreChannelState state, List<Address> assetIds, List<Integer> indices);
+
+  SentTransaction disputeTransfer(CoreTransferState transfer, List<Bytes32> merkleProof);
+
+  /**
+   * Defunds a disputed transfer with {@code encodedResolver}; the sender must be the transfer's
+   * responder, so no separate resolver signature is sent.
+   */
+  SentTransaction defundTransfer(
+      CoreTransferState transfer, byte[] encodedInitialState, byte[] encodedResolver);
+
+  /**
+   * Pays {@code owner}'s exitable amount of {@code assetId} out of the channel to {@code owner}.
+   */
+  SentTransaction exit(Address channel, Address assetId, Address owner);
+}
