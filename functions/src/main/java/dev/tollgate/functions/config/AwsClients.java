@@ -10,6 +10,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * AWS clients for the real services, or for local emulators when an endpoint is given: then the
@@ -27,6 +28,12 @@ final class AwsClients {
 
   static KmsClient kms(Optional<String> endpoint, Optional<String> region) {
     return configure(KmsClient.builder(), endpoint, region)
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
+  }
+
+  static SqsClient sqs(Optional<String> endpoint, Optional<String> region) {
+    return configure(SqsClient.builder(), endpoint, region)
         .httpClient(UrlConnectionHttpClient.create())
         .build();
   }
