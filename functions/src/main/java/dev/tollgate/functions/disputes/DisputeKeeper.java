@@ -114,6 +114,13 @@ public final class DisputeKeeper {
     return advance(channel);
   }
 
+  /** Takes the steps due in {@code channel}'s dispute, if the gateway has recorded one. */
+  public void advanceIfDisputed(Address channel) {
+    if (book.find(channel).filter(r -> !r.stage().isFinished()).isPresent()) {
+      advance(channel);
+    }
+  }
+
   /** Takes every step of {@code channel}'s dispute that is due now. */
   public DisputeRecord advance(Address channel) {
     DisputeRecord record =
