@@ -25,6 +25,9 @@ public interface AdjudicatorReader {
   /** A transfer's dispute record at the head; expiry zero when it was never disputed. */
   OnChainTransferDispute transferDispute(Address channel, Bytes32 transferId);
 
+  /** The adjudicator's defund nonce of {@code assetId}: the state nonce it last defunded. */
+  Uint256 defundNonce(Address channel, Address assetId);
+
   /** What {@code owner} can exit of {@code assetId} from {@code channel} now. */
   Uint256 exitable(Address channel, Address assetId, Address owner);
 

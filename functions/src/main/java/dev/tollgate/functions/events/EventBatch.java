@@ -1,0 +1,73 @@
+package dev.tollgate.functions.events;
+
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Processes an SQS batch and reports the messages that failed, so only those are delivered again
+ * (and reach the dead-letter queue after the queue's receive limit). Within one message group, a
+ * failure fails every later message of that group too: a channel's events must be handled in chain
+ * order. Other groups go on.
+ */
+public final class EventBatch {
+  private static final Logger LOG = LoggerFactory.getLogger("tollgate.events");
+  static final String GROUP_ATTRIBUTE = "MessageGroupId";
+
+  private final EventProcessor processor;
+
+  public EventBatch(EventProcessor processor) {
+    this.processor = processor;
+  }
+
+  public SQSBatchResponse process(SQSEvent batch) {
+    List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+    Set<String> failedGroups = new HashSet<>();
+    List<SQSEvent.SQSMessage> messages =
+        batch.getRecords() == null ? List.of() : batch.getRecords();
+    for (SQSEvent.SQSMessage message : messages) {
+      String group = group(message);
+      if (failedGroups.contains(group)) {
+        failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+        continue;
+      }
+      try {
+        ChainEvent event = ChainEventJson.read(message.getBody());
+        String outcome = processor.process(event);
+        LOG.info(
+            "event processed",
+            kv("action", "event_processed"),
+            kv("channelAddress", event.channel().toChecksumHex()),
+            kv("eventType", event.getClass().getSimpleName()),
+            kv("eventId", event.origin().eventId()),
+            kv("outcome", outcome));
+      } catch (RuntimeException e) {
+        LOG.warn(
+            "event failed: {}",
+            e.getMessage(),
+            kv("action", "event_failed"),
+            kv("messageId", message.getMessageId()),
+            kv("messageGroupId", group),
+            kv("error", e.toString()));
+        failedGroups.add(group);
+        failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+      }
+    }
+    return new SQSBatchResponse(failures);
+  }
+
+  private static String group(SQSEvent.SQSMessage message) {
+    Map<String, String> attributes = message.getAttributes();
+    String group = attributes == null ? null : attributes.get(GROUP_ATTRIBUTE);
+    // Without a group (a standard queue) each message stands alone.
+    return group == null ? "message:" + message.getMessageId() : group;
+  }
+}
