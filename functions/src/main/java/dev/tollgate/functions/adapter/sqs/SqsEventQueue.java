@@ -1,6 +1,7 @@
 package dev.tollgate.functions.adapter.sqs;
 
 import dev.tollgate.functions.events.ChainEvent;
+import dev.tollgate.functions.events.ChainEventJson;
 import dev.tollgate.functions.events.EventQueue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -33,10 +34,13 @@ public final class SqsEventQueue implements EventQueue {
   private final String queueUrl;
   private final Function<ChainEvent, String> bodies;
 
-  /**
-   * @param bodies each event's message body: the processor's wire format
-   */
-  public SqsEventQueue(SqsClient sqs, String queueUrl, Function<ChainEvent, String> bodies) {
+  /** Each message's body is the event in {@link ChainEventJson}, the processor's wire format. */
+  public SqsEventQueue(SqsClient sqs, String queueUrl) {
+    this(sqs, queueUrl, ChainEventJson::write);
+  }
+
+  /** With {@code bodies} writing each message's body: a test's stand-in for a failing writer. */
+  SqsEventQueue(SqsClient sqs, String queueUrl, Function<ChainEvent, String> bodies) {
     this.sqs = Objects.requireNonNull(sqs, "sqs");
     this.queueUrl = Objects.requireNonNull(queueUrl, "queueUrl");
     this.bodies = Objects.requireNonNull(bodies, "bodies");

@@ -10,6 +10,7 @@ import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Bytes32;
 import dev.tollgate.core.value.Uint256;
 import dev.tollgate.functions.events.ChainEvent;
+import dev.tollgate.functions.events.ChainEventJson;
 import dev.tollgate.functions.events.EventOrigin;
 import dev.tollgate.functions.harness.ElasticMq;
 import java.security.SecureRandom;
@@ -91,6 +92,18 @@ class SqsEventQueueTest {
           .containsExactlyElementsOf(
               events.stream().filter(e -> e.channel().equals(channel)).map(BODY).toList());
     }
+  }
+
+  @Test
+  void aBodyIsTheEventInTheProcessorsJson() {
+    String url = freshQueue();
+    ChainEvent event = deposit(address(), 42, 3);
+
+    new SqsEventQueue(sqs, url).publish(List.of(event));
+
+    List<Message> delivered = drain(sqs, url);
+    assertThat(delivered).hasSize(1);
+    assertThat(ChainEventJson.read(delivered.get(0).body())).isEqualTo(event);
   }
 
   @Test
