@@ -23,7 +23,12 @@ public sealed interface ChainEvent {
   record ChannelCreated(EventOrigin origin, Address channel, Address alice, Address bob)
       implements ChainEvent {}
 
-  /** An ERC20 {@code Transfer} into a channel address: how the payer (bob) deposits. */
+  /**
+   * An ERC20 {@code Transfer} into a channel address: how the payer (bob) deposits. Alice's {@code
+   * depositAlice} pulls her tokens in by a transfer too, so her deposit also shows as one of these
+   * (from her, or from the factory for {@code createChannelAndDepositAlice}) beside its {@link
+   * AliceDeposited}: credit deposits from the channel's totals, not by adding these up.
+   */
   record TokenDeposited(
       EventOrigin origin, Address channel, Address assetId, Address from, Uint256 amount)
       implements ChainEvent {}

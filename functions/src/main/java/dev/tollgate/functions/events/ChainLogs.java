@@ -13,7 +13,8 @@ public interface ChainLogs {
    * Events logged in blocks {@code fromBlock..toBlock} (both included), in chain order (block, then
    * log index): the factory's {@code ChannelCreation} of channels whose alice is the gateway, every
    * event of the contracts at {@code channels}, and ERC20 {@code Transfer}s of {@code assets} into
-   * {@code channels}.
+   * {@code channels}. Channels created for the gateway within the range count as given: their
+   * creation and first deposit can share a transaction.
    */
   List<ChainEvent> events(
       long fromBlock, long toBlock, Collection<Address> channels, Collection<Address> assets);

@@ -28,11 +28,13 @@ import java.util.List;
  * Real channels for store tests, built and signed by channel-core: a gateway (alice) and one payer
  * (bob) per channel, with the writes the gateway makes for opening and for each payment.
  */
-final class TestChannels {
-  static final long NOW = 1_700_000_000L;
-  static final Address HASHLOCK = Address.fromHex("0x00000000000000000000000000000000000A11CE");
-  static final Address WITHDRAW = Address.fromHex("0x0000000000000000000000000000000000000B0B");
-  static final Address TOKEN = Address.fromHex("0x1000000000000000000000000000000000000001");
+public final class TestChannels {
+  public static final long NOW = 1_700_000_000L;
+  public static final Address HASHLOCK =
+      Address.fromHex("0x00000000000000000000000000000000000A11CE");
+  public static final Address WITHDRAW =
+      Address.fromHex("0x0000000000000000000000000000000000000B0B");
+  public static final Address TOKEN = Address.fromHex("0x1000000000000000000000000000000000000001");
   static final NetworkContext NETWORK =
       new NetworkContext(
           31337,
@@ -42,16 +44,16 @@ final class TestChannels {
       ChannelRules.defaults(TransferRegistry.of(HASHLOCK, WITHDRAW));
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  final ChannelParty gateway =
+  public final ChannelParty gateway =
       new ChannelParty(
           LocalKeySigner.fromHex(
               "0x8f2a55949038a9610f50fb23b5883af3b4ecb3c3bb792cbcefbd1542c692be63"),
           RULES);
 
-  record Opened(ChannelParty payer, ChannelWrite write) {}
+  public record Opened(ChannelParty payer, ChannelWrite write) {}
 
   /** A new payer's channel, set up and funded: the write that first stores it (nonce 0 → 2). */
-  Opened opened(long payerDeposit) {
+  public Opened opened(long payerDeposit) {
     ChannelParty payer = new ChannelParty(LocalKeySigner.random(RANDOM), RULES);
     Address address = Address.of(RANDOM.generateSeed(20));
     Channel start =
@@ -83,7 +85,8 @@ final class TestChannels {
    * A payment as the gateway records it: the payer's create, countersigned, and the gateway's
    * resolve, signed by the gateway only until the payer builds on it.
    */
-  ChannelWrite payment(ChannelParty payer, StoredChannel stored, long amount, Bytes32 preImage) {
+  public ChannelWrite payment(
+      ChannelParty payer, StoredChannel stored, long amount, Bytes32 preImage) {
     Channel before = stored.latest();
     Transition create =
         round(
@@ -115,7 +118,8 @@ final class TestChannels {
   }
 
   /** The payer's create alone, countersigned: the payment is locked, not yet resolved. */
-  ChannelWrite lock(ChannelParty payer, StoredChannel stored, long amount, Bytes32 preImage) {
+  public ChannelWrite lock(
+      ChannelParty payer, StoredChannel stored, long amount, Bytes32 preImage) {
     ChannelWrite paid = payment(payer, stored, amount, preImage);
     return new ChannelWrite(
         stored.nonce(),
@@ -124,7 +128,7 @@ final class TestChannels {
   }
 
   /** The gateway's resolve of a transfer an earlier write locked. */
-  ChannelWrite resolve(StoredChannel stored, Bytes32 transferId, Bytes32 preImage) {
+  public ChannelWrite resolve(StoredChannel stored, Bytes32 transferId, Bytes32 preImage) {
     Transition resolve =
         ok(
             gateway.propose(
@@ -147,7 +151,7 @@ final class TestChannels {
     return ok(receiver.countersign(channel, proposed.update(), in));
   }
 
-  static Bytes32 preImage(int n) {
+  public static Bytes32 preImage(int n) {
     byte[] b = new byte[32];
     b[0] = 0x42;
     b[30] = (byte) (n >> 8);
