@@ -13,10 +13,12 @@ import dev.tollgate.core.transfer.TransferRegistry;
 import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Hex;
 import dev.tollgate.functions.adapter.dynamodb.DynamoDbChannelStore;
+import dev.tollgate.functions.adapter.dynamodb.DynamoDbConfirmedDeposits;
 import dev.tollgate.functions.adapter.dynamodb.GatewayTables;
 import dev.tollgate.functions.adapter.dynamodb.TableNames;
 import dev.tollgate.functions.adapter.kms.KmsSigner;
 import dev.tollgate.functions.adapter.kms.KmsWrappedKeySigner;
+import dev.tollgate.functions.deposits.ConfirmedChainReader;
 import dev.tollgate.functions.gateway.AcceptTransfer;
 import dev.tollgate.functions.gateway.ChannelCache;
 import dev.tollgate.functions.gateway.ChannelQueries;
@@ -55,7 +57,9 @@ import software.amazon.awssdk.services.kms.KmsClient;
 @Requires(property = "tollgate.chain.id")
 public class GatewayFactory {
 
+  /** The wall clock; a clock registered with the context before it starts replaces it (tests). */
   @Singleton
+  @Requires(missingBeans = Clock.class)
   Clock clock() {
     return () -> System.currentTimeMillis() / 1000;
   }
@@ -138,9 +142,27 @@ public class GatewayFactory {
     return new DynamoDbChannelStore(dynamo, tables, clock);
   }
 
+  /**
+   * Where a payer's deposit update is checked: {@code confirmed} (the default) against the totals
+   * the chain watcher stored once the deposit was {@code tollgate.watcher.confirmations} deep, so a
+   * reorganised-away deposit is never credited; {@code chain-head} against the newest block, for a
+   * gateway that runs without the watcher (development only).
+   */
   @Singleton
-  ChainReader chainReader(@Property(name = "tollgate.chain.rpc-url") String rpcUrl) {
-    return new Web3jChainReader(Web3j.build(new HttpService(rpcUrl)));
+  ChainReader chainReader(
+      @Value("${tollgate.deposits.credit:confirmed}") String credit,
+      @Property(name = "tollgate.chain.rpc-url") String rpcUrl,
+      DynamoDbClient dynamo,
+      @Value("${tollgate.tables.prefix:tollgate-}") String prefix) {
+    return switch (credit) {
+      case "confirmed" ->
+          new ConfirmedChainReader(
+              new DynamoDbConfirmedDeposits(dynamo, TableNames.withPrefix(prefix)));
+      case "chain-head" -> new Web3jChainReader(Web3j.build(new HttpService(rpcUrl)));
+      default ->
+          throw new IllegalArgumentException(
+              "tollgate.deposits.credit must be confirmed or chain-head, got '" + credit + "'");
+    };
   }
 
   @Singleton

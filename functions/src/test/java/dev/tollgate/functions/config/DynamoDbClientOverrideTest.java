@@ -57,7 +57,8 @@ class DynamoDbClientOverrideTest {
       // the store made its tables at startup, in the registered client's DynamoDB
       context.getBean(ChannelStore.class);
       assertThat(client.listTables().tableNames())
-          .containsExactlyInAnyOrder("override-channels", "override-updates", "override-transfers");
+          .containsExactlyInAnyOrder(
+              "override-channels", "override-updates", "override-transfers", "override-chain");
     } finally {
       embedded.shutdown();
     }
@@ -76,7 +77,10 @@ class DynamoDbClientOverrideTest {
         assertThat(context.getBeansOfType(DynamoDbClient.class)).hasSize(1);
         assertThat(probe.listTables().tableNames())
             .containsExactlyInAnyOrder(
-                "configured-channels", "configured-updates", "configured-transfers");
+                "configured-channels",
+                "configured-updates",
+                "configured-transfers",
+                "configured-chain");
       }
     }
   }

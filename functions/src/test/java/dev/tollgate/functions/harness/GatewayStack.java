@@ -103,6 +103,9 @@ public final class GatewayStack implements AutoCloseable {
       byte[] secret = new byte[32];
       new SecureRandom().nextBytes(secret);
       Map<String, Object> p = new HashMap<>(signer);
+      // Most tests deposit and reconcile at once, with no watcher running; the chain-events tests
+      // ask for confirmed deposits.
+      p.putIfAbsent("tollgate.deposits.credit", "chain-head");
       p.put("tollgate.chain.id", AnvilNode.CHAIN_ID);
       p.put("tollgate.chain.rpc-url", anvil.rpcUrl());
       p.put("tollgate.contracts.channel-factory", deployment.channelFactory().toChecksumHex());

@@ -97,6 +97,14 @@ public final class HttpPayer {
   /** Deposits {@code amount} on chain and has the gateway reconcile it. */
   public LambdaInvoker.Response deposit(BigInteger amount) throws Exception {
     stack.fund(channel(), amount);
+    return reconcile(amount);
+  }
+
+  /**
+   * Asks the gateway to reconcile {@code amount} more than the channel has reconciled so far: the
+   * deposit update for an on-chain deposit already made.
+   */
+  public LambdaInvoker.Response reconcile(BigInteger amount) {
     BigInteger before =
         payer.view().isSetUp() && payer.view().state().assetIds().contains(stack.token())
             ? processed()

@@ -1,12 +1,18 @@
 package dev.tollgate.functions.adapter.dynamodb;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
@@ -21,53 +27,91 @@ public final class GatewayTables {
   static final String PK = "pk";
   static final String SK = "sk";
 
+  /**
+   * A sparse index of the chain table: only a dispute record that is not yet settled or lost
+   * carries {@link #OPEN_DISPUTE}, so the keeper's round reads the open disputes alone instead of
+   * scanning every deposit, withdrawal and processed event. Partition {@code openDispute} (one
+   * constant value), sort {@code pk}, every attribute projected.
+   */
+  static final String OPEN_DISPUTES_INDEX = "openDisputes";
+
+  static final String OPEN_DISPUTE = "openDispute";
+
   private GatewayTables() {}
 
   public static void createIfMissing(DynamoDbClient dynamo, TableNames tables) {
-    create(dynamo, tables.channels(), key(CHANNEL_ADDRESS, ScalarAttributeType.S), null);
+    create(dynamo, tables.channels(), key(CHANNEL_ADDRESS, ScalarAttributeType.S), null, null);
     create(
         dynamo,
         tables.updates(),
         key(CHANNEL_ADDRESS, ScalarAttributeType.S),
-        key(NONCE, ScalarAttributeType.N));
-    create(dynamo, tables.transfers(), key(TRANSFER_ID, ScalarAttributeType.S), null);
-    create(dynamo, tables.chain(), key(PK, ScalarAttributeType.S), key(SK, ScalarAttributeType.S));
+        key(NONCE, ScalarAttributeType.N),
+        null);
+    create(dynamo, tables.transfers(), key(TRANSFER_ID, ScalarAttributeType.S), null, null);
+    Key pk = key(PK, ScalarAttributeType.S);
+    create(
+        dynamo,
+        tables.chain(),
+        pk,
+        key(SK, ScalarAttributeType.S),
+        new Index(OPEN_DISPUTES_INDEX, key(OPEN_DISPUTE, ScalarAttributeType.S), pk));
   }
 
   private record Key(String name, ScalarAttributeType type) {}
+
+  private record Index(String name, Key partition, Key sort) {}
 
   private static Key key(String name, ScalarAttributeType type) {
     return new Key(name, type);
   }
 
-  private static void create(DynamoDbClient dynamo, String table, Key partition, Key sort) {
-    List<Key> keys = sort == null ? List.of(partition) : List.of(partition, sort);
-    try {
-      dynamo.createTable(
-          CreateTableRequest.builder()
-              .tableName(table)
-              .billingMode(BillingMode.PAY_PER_REQUEST)
-              .attributeDefinitions(
-                  keys.stream()
-                      .map(
-                          k ->
-                              AttributeDefinition.builder()
-                                  .attributeName(k.name())
-                                  .attributeType(k.type())
-                                  .build())
-                      .toList())
-              .keySchema(
-                  keys.stream()
-                      .map(
-                          k ->
-                              KeySchemaElement.builder()
-                                  .attributeName(k.name())
-                                  .keyType(k == partition ? KeyType.HASH : KeyType.RANGE)
-                                  .build())
-                      .toList())
+  private static void create(
+      DynamoDbClient dynamo, String table, Key partition, Key sort, Index index) {
+    // Each key attribute is defined once, however many key schemas name it.
+    Map<String, Key> defined = new LinkedHashMap<>();
+    defined.put(partition.name(), partition);
+    if (sort != null) {
+      defined.put(sort.name(), sort);
+    }
+    CreateTableRequest.Builder request =
+        CreateTableRequest.builder()
+            .tableName(table)
+            .billingMode(BillingMode.PAY_PER_REQUEST)
+            .keySchema(keySchema(partition, sort));
+    if (index != null) {
+      defined.put(index.partition().name(), index.partition());
+      defined.put(index.sort().name(), index.sort());
+      request.globalSecondaryIndexes(
+          GlobalSecondaryIndex.builder()
+              .indexName(index.name())
+              .keySchema(keySchema(index.partition(), index.sort()))
+              .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
               .build());
+    }
+    request.attributeDefinitions(
+        defined.values().stream()
+            .map(
+                k ->
+                    AttributeDefinition.builder()
+                        .attributeName(k.name())
+                        .attributeType(k.type())
+                        .build())
+            .toList());
+    try {
+      dynamo.createTable(request.build());
     } catch (ResourceInUseException alreadyThere) {
       // Creating is idempotent: a restarted local stack finds its tables.
     }
+  }
+
+  private static List<KeySchemaElement> keySchema(Key partition, Key sort) {
+    List<KeySchemaElement> schema = new ArrayList<>();
+    schema.add(
+        KeySchemaElement.builder().attributeName(partition.name()).keyType(KeyType.HASH).build());
+    if (sort != null) {
+      schema.add(
+          KeySchemaElement.builder().attributeName(sort.name()).keyType(KeyType.RANGE).build());
+    }
+    return schema;
   }
 }
