@@ -53,7 +53,7 @@ final class MiningWatch {
     long lastBroadcast = started;
     RecordedTransaction current = recorded;
     while (true) {
-      Optional<ChainRpc.Receipt> mined = firstReceipt(current);
+      Optional<ChainRpc.Receipt> mined = pollReceipt(current);
       if (mined.isPresent()) {
         return outcome(current, mined.get());
       }
@@ -88,17 +88,23 @@ final class MiningWatch {
     }
   }
 
-  private Optional<ChainRpc.Receipt> firstReceipt(RecordedTransaction recorded) {
+  /** {@link #firstReceipt}, where a node that does not answer means "not yet". */
+  private Optional<ChainRpc.Receipt> pollReceipt(RecordedTransaction recorded) {
     try {
-      for (Bytes32 hash : recorded.hashes()) {
-        Optional<ChainRpc.Receipt> receipt = rpc.receipt(hash);
-        if (receipt.isPresent()) {
-          return receipt;
-        }
-      }
+      return firstReceipt(recorded);
     } catch (UncheckedIOException unreachable) {
       // The transaction is out there whether or not the node answers now; ask again next poll.
       LOG.warn("looking for the receipt of {}: {}", recorded.call(), unreachable.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private Optional<ChainRpc.Receipt> firstReceipt(RecordedTransaction recorded) {
+    for (Bytes32 hash : recorded.hashes()) {
+      Optional<ChainRpc.Receipt> receipt = rpc.receipt(hash);
+      if (receipt.isPresent()) {
+        return receipt;
+      }
     }
     return Optional.empty();
   }

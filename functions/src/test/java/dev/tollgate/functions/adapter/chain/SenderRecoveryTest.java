@@ -3,9 +3,11 @@ package dev.tollgate.functions.adapter.chain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tollgate.contracts.anvil.AnvilNode;
 import dev.tollgate.core.crypto.LocalKeySigner;
 import dev.tollgate.core.port.SentTransaction;
 import dev.tollgate.core.value.Address;
+import dev.tollgate.core.value.Hex;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -100,6 +102,50 @@ class SenderRecoveryTest extends SenderChainTest {
     }
   }
 
+  @Test
+  void aNonceTakenByATransactionTheLedgerDoesNotKnowIsReportedAsNotHappened() throws Exception {
+    LocalKeySigner key = chain.fundedKey();
+    NonceLedger ledger = chain.freshLedger();
+    Address spender = chain.deployment.channelFactory();
+    TransactionSender sender =
+        chain.sender(
+            key,
+            ledger,
+            SenderChain.testSettings()
+                .withStuckAfter(Duration.ofMillis(300))
+                .withMaxReplacements(0));
+    chain.setAutomine(false);
+    try {
+      CompletableFuture<SentTransaction> sending =
+          CompletableFuture.supplyAsync(
+              () -> sender.send("approve(1000)", chain.token(), chain.approve(spender, 1000)));
+      RecordedTransaction ours = awaitInPool(ledger, key.address(), sending, 0);
+
+      // The same key, used by some other tool, outbids it at the same nonce.
+      SignedTransaction stranger =
+          new TransactionSigning(key)
+              .sign(
+                  new UnsignedTransaction(
+                      AnvilNode.CHAIN_ID,
+                      0,
+                      chain.token(),
+                      Hex.encode(chain.approve(spender, 1)),
+                      ours.latest().gasLimit(),
+                      ours.latest().fees().bumped(10_000)),
+                  0);
+      new Web3jChainRpc(chain.web3j).broadcast(stranger);
+      chain.anvil.mine();
+
+      assertThatThrownBy(() -> sending.get(1, TimeUnit.MINUTES))
+          .hasCauseInstanceOf(NonceUsedElsewhereException.class)
+          .hasMessageContaining("approve(1000) did not happen");
+      assertThat(chain.allowance(key.address(), spender)).isEqualTo(1);
+      assertThat(sender.resume()).as("the ledger's nonce 0 is behind the chain").isEmpty();
+    } finally {
+      chain.setAutomine(true);
+    }
+  }
+
   /** Sends through a container that stops between recording the transaction and broadcasting. */
   private RecordedTransaction crashAfterRecording(
       LocalKeySigner key, NonceLedger ledger, Address spender, long amount) {
@@ -120,21 +166,27 @@ class SenderRecoveryTest extends SenderChainTest {
     return recorded.get(0);
   }
 
-  /** Polls until the ledger holds a replacement and the node's pool has it. */
   private RecordedTransaction awaitReplacementInPool(
       NonceLedger ledger, Address account, CompletableFuture<?> sending) throws Exception {
+    return awaitInPool(ledger, account, sending, 1);
+  }
+
+  /** Polls until the ledger holds {@code replacements} and the node's pool has the latest. */
+  private RecordedTransaction awaitInPool(
+      NonceLedger ledger, Address account, CompletableFuture<?> sending, int replacements)
+      throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (System.nanoTime() < deadline) {
       assertThat(sending).as("the send is still waiting").isNotDone();
       List<RecordedTransaction> recorded = ledger.recordedFrom(account, 0);
       if (!recorded.isEmpty()
-          && recorded.get(0).replacements() == 1
+          && recorded.get(0).replacements() == replacements
           && chain.transaction(recorded.get(0).latest().hash()).isPresent()) {
         return recorded.get(0);
       }
       Thread.sleep(20);
     }
-    throw new AssertionError("no replacement reached the node within 30 s");
+    throw new AssertionError("the awaited transaction did not reach the node within 30 s");
   }
 
   private static void assertAtLeastAnEighthMore(BigInteger raised, BigInteger before) {
