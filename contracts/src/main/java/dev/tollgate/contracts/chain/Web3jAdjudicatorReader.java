@@ -109,6 +109,22 @@ public final class Web3jAdjudicatorReader implements AdjudicatorReader {
   }
 
   @Override
+  public Uint256 defundNonce(Address channel, Address assetId) {
+    try {
+      if (!isDeployed(channel, DefaultBlockParameterName.LATEST)) {
+        return Uint256.ZERO;
+      }
+      return Uint256.of(
+          contract(channel, DefaultBlockParameterName.LATEST)
+              .getDefundNonce(ChannelStructs.hex(assetId))
+              .send());
+    } catch (Exception e) {
+      throw new IllegalStateException(
+          "reading the defund nonce of " + assetId + " in " + channel + " failed", e);
+    }
+  }
+
+  @Override
   public Uint256 exitable(Address channel, Address assetId, Address owner) {
     try {
       if (!isDeployed(channel, DefaultBlockParameterName.LATEST)) {

@@ -1,0 +1,181 @@
+package dev.tollgate.functions.config;
+
+import dev.tollgate.contracts.chain.Web3jAdjudicatorReader;
+import dev.tollgate.core.port.AdjudicatorReader;
+import dev.tollgate.core.port.ChainWriter;
+import dev.tollgate.core.port.ChannelStore;
+import dev.tollgate.core.port.Clock;
+import dev.tollgate.core.port.Signer;
+import dev.tollgate.core.value.Uint256;
+import dev.tollgate.functions.adapter.chain.SenderSettings;
+import dev.tollgate.functions.adapter.chain.TransactionSender;
+import dev.tollgate.functions.adapter.chain.Web3jChainRpc;
+import dev.tollgate.functions.adapter.chain.Web3jChainWriter;
+import dev.tollgate.functions.adapter.dynamodb.DynamoDbCompletedWithdrawals;
+import dev.tollgate.functions.adapter.dynamodb.DynamoDbConfirmedDeposits;
+import dev.tollgate.functions.adapter.dynamodb.DynamoDbDisputeBook;
+import dev.tollgate.functions.adapter.dynamodb.DynamoDbIdleChannels;
+import dev.tollgate.functions.adapter.dynamodb.DynamoDbNonceLedger;
+import dev.tollgate.functions.adapter.dynamodb.DynamoDbProcessedEvents;
+import dev.tollgate.functions.adapter.dynamodb.TableNames;
+import dev.tollgate.functions.deposits.CreditDeposit;
+import dev.tollgate.functions.disputes.ClaimIdleChannels;
+import dev.tollgate.functions.disputes.ClaimPolicy;
+import dev.tollgate.functions.disputes.DisputeBook;
+import dev.tollgate.functions.disputes.DisputeKeeper;
+import dev.tollgate.functions.events.EventBatch;
+import dev.tollgate.functions.events.EventProcessor;
+import dev.tollgate.functions.events.WatcherSettings;
+import dev.tollgate.functions.gateway.InboundUpdates;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.http.HttpService;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Wires what the gateway does about chain events: the event processor, the dispute keeper and the
+ * gateway's own transactions, signed by the same {@link Signer} as its channel updates. Built on
+ * {@link GatewayFactory}'s beans; every setting is checked at startup.
+ */
+@Factory
+@Requires(property = "tollgate.chain.id")
+public class ChainActionsFactory {
+
+  @Singleton
+  AdjudicatorReader adjudicatorReader(@Property(name = "tollgate.chain.rpc-url") String rpcUrl) {
+    return new Web3jAdjudicatorReader(Web3j.build(new HttpService(rpcUrl)));
+  }
+
+  /**
+   * Transactions from the gateway's signer: nonces from a ledger in the chain table, so containers
+   * never reuse one; replaced with higher fees when stuck for {@code stuck-after-seconds}.
+   */
+  @Singleton
+  ChainWriter chainWriter(
+      @Property(name = "tollgate.chain.rpc-url") String rpcUrl,
+      DynamoDbClient dynamo,
+      @Value("${tollgate.tables.prefix:tollgate-}") String prefix,
+      Signer signer,
+      Clock clock,
+      @Value("${tollgate.chain.sender.poll-millis:250}") long pollMillis,
+      @Value("${tollgate.chain.sender.stuck-after-seconds:30}") long stuckAfter,
+      @Value("${tollgate.chain.sender.receipt-timeout-seconds:600}") long receiptTimeout) {
+    SenderSettings settings;
+    try {
+      settings =
+          SenderSettings.defaults()
+              .withPollInterval(Duration.ofMillis(pollMillis))
+              .withStuckAfter(Duration.ofSeconds(stuckAfter))
+              .withReceiptTimeout(Duration.ofSeconds(receiptTimeout));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("tollgate.chain.sender: " + e.getMessage(), e);
+    }
+    Web3j web3j = Web3j.build(new HttpService(rpcUrl));
+    TransactionSender sender =
+        new TransactionSender(
+            new Web3jChainRpc(web3j),
+            new DynamoDbNonceLedger(dynamo, TableNames.withPrefix(prefix)),
+            signer,
+            settings,
+            clock,
+            System::nanoTime);
+    return new Web3jChainWriter(web3j, sender);
+  }
+
+  @Singleton
+  DisputeBook disputeBook(
+      DynamoDbClient dynamo, @Value("${tollgate.tables.prefix:tollgate-}") String prefix) {
+    return new DynamoDbDisputeBook(dynamo, TableNames.withPrefix(prefix));
+  }
+
+  @Singleton
+  DisputeKeeper disputeKeeper(
+      ChannelStore store,
+      AdjudicatorReader chain,
+      ChainWriter writer,
+      DisputeBook book,
+      Clock clock) {
+    return new DisputeKeeper(store, chain, writer, book, clock);
+  }
+
+  /**
+   * Claims on channels whose payer went silent while owing: after {@code claim-idle-after-seconds}
+   * (a week by default; 0 turns claiming off), if at least {@code minimum-claim} base units are
+   * owed.
+   */
+  @Singleton
+  ClaimIdleChannels claimIdleChannels(
+      ChannelStore store,
+      DynamoDbClient dynamo,
+      @Value("${tollgate.tables.prefix:tollgate-}") String prefix,
+      DisputeBook book,
+      ChainWriter writer,
+      DisputeKeeper keeper,
+      @Value("${tollgate.disputes.claim-idle-after-seconds:604800}") long idleSeconds,
+      @Value("${tollgate.disputes.minimum-claim:1}") String minimumClaim,
+      @Value("${tollgate.disputes.max-claims-per-run:20}") int maxClaims) {
+    Uint256 minimum;
+    try {
+      minimum = Uint256.parse(minimumClaim);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "tollgate.disputes.minimum-claim must be a uint256 in base units, got '"
+              + minimumClaim
+              + "'",
+          e);
+    }
+    return new ClaimIdleChannels(
+        store,
+        new DynamoDbIdleChannels(dynamo, TableNames.withPrefix(prefix)),
+        book,
+        writer,
+        keeper,
+        new ClaimPolicy(idleSeconds, minimum, maxClaims));
+  }
+
+  @Singleton
+  CreditDeposit creditDeposit(
+      DynamoDbClient dynamo,
+      @Value("${tollgate.tables.prefix:tollgate-}") String prefix,
+      AdjudicatorReader chain,
+      @Value("${tollgate.watcher.confirmations:" + WatcherSettings.DEFAULT_CONFIRMATIONS + "}")
+          long confirmations,
+      InboundUpdates updates,
+      Clock clock) {
+    return new CreditDeposit(
+        new DynamoDbConfirmedDeposits(dynamo, TableNames.withPrefix(prefix)),
+        chain,
+        confirmations,
+        updates,
+        clock);
+  }
+
+  @Singleton
+  EventProcessor eventProcessor(
+      DynamoDbClient dynamo,
+      @Value("${tollgate.tables.prefix:tollgate-}") String prefix,
+      ChannelStore store,
+      CreditDeposit deposits,
+      DisputeKeeper keeper,
+      Signer signer,
+      Clock clock) {
+    TableNames tables = TableNames.withPrefix(prefix);
+    return new EventProcessor(
+        new DynamoDbProcessedEvents(dynamo, tables, clock),
+        store,
+        deposits,
+        keeper,
+        new DynamoDbCompletedWithdrawals(dynamo, tables),
+        signer.address());
+  }
+
+  @Singleton
+  EventBatch eventBatch(EventProcessor processor) {
+    return new EventBatch(processor);
+  }
+}
