@@ -19,6 +19,9 @@ public interface AdjudicatorReader {
   /** Deposit totals of {@code assetId} in {@code channel} as of block {@code blockNumber}. */
   DepositTotals depositTotalsAt(Address channel, Address assetId, long blockNumber);
 
+  /** Whether the channel's contract exists at the head (before, it is only an address). */
+  boolean isDeployed(Address channel);
+
   /** The channel's dispute record at the head; all zero when it was never disputed. */
   OnChainDispute channelDispute(Address channel);
 

@@ -17,6 +17,12 @@ public interface ChainWriter {
   /** The account that signs and pays for the transactions: the gateway's signer. */
   Address sender();
 
+  /**
+   * Deploys the channel of {@code alice} and {@code bob} through {@code factory}: a channel lives
+   * at its counterfactual address until someone needs its contract, such as for a dispute.
+   */
+  SentTransaction deployChannel(Address factory, Address alice, Address bob);
+
   SentTransaction disputeChannel(
       CoreChannelState state, Signature aliceSignature, Signature bobSignature);
 

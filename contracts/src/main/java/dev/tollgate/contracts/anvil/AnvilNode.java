@@ -144,6 +144,19 @@ public final class AnvilNode implements AutoCloseable {
     call("evm_mine", List.of());
   }
 
+  /** Mines {@code blocks} empty blocks at once. */
+  public void mine(int blocks) {
+    if (blocks < 1) {
+      throw new IllegalArgumentException("blocks must be at least 1, got " + blocks);
+    }
+    call("anvil_mine", List.of("0x" + Integer.toHexString(blocks)));
+  }
+
+  /** Sets {@code account}'s ether balance to {@code wei}. */
+  public void setBalance(String account, java.math.BigInteger wei) {
+    call("anvil_setBalance", List.of(account, "0x" + wei.toString(16)));
+  }
+
   /** {@link #increaseTime} then {@link #mine}: the latest block is {@code seconds} later. */
   public void advance(long seconds) {
     increaseTime(seconds);

@@ -109,6 +109,15 @@ public final class Web3jAdjudicatorReader implements AdjudicatorReader {
   }
 
   @Override
+  public boolean isDeployed(Address channel) {
+    try {
+      return isDeployed(channel, DefaultBlockParameterName.LATEST);
+    } catch (Exception e) {
+      throw new IllegalStateException("reading the code at " + channel + " failed", e);
+    }
+  }
+
+  @Override
   public Uint256 defundNonce(Address channel, Address assetId) {
     try {
       if (!isDeployed(channel, DefaultBlockParameterName.LATEST)) {

@@ -115,6 +115,7 @@ public class ChainActionsFactory {
       @Value("${tollgate.tables.prefix:tollgate-}") String prefix,
       DisputeBook book,
       ChainWriter writer,
+      AdjudicatorReader chain,
       DisputeKeeper keeper,
       @Value("${tollgate.disputes.claim-idle-after-seconds:604800}") long idleSeconds,
       @Value("${tollgate.disputes.minimum-claim:1}") String minimumClaim,
@@ -134,6 +135,7 @@ public class ChainActionsFactory {
         new DynamoDbIdleChannels(dynamo, TableNames.withPrefix(prefix)),
         book,
         writer,
+        chain,
         keeper,
         new ClaimPolicy(idleSeconds, minimum, maxClaims));
   }

@@ -2,6 +2,7 @@ package dev.tollgate.functions.disputes;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
+import dev.tollgate.core.port.AdjudicatorReader;
 import dev.tollgate.core.port.ChainCallRevertedException;
 import dev.tollgate.core.port.ChainWriter;
 import dev.tollgate.core.port.ChannelStore;
@@ -29,6 +30,7 @@ public final class ClaimIdleChannels {
   private final IdleChannels idle;
   private final DisputeBook book;
   private final ChainWriter writer;
+  private final AdjudicatorReader chain;
   private final DisputeKeeper keeper;
   private final ClaimPolicy policy;
 
@@ -37,12 +39,14 @@ public final class ClaimIdleChannels {
       IdleChannels idle,
       DisputeBook book,
       ChainWriter writer,
+      AdjudicatorReader chain,
       DisputeKeeper keeper,
       ClaimPolicy policy) {
     this.store = store;
     this.idle = idle;
     this.book = book;
     this.writer = writer;
+    this.chain = chain;
     this.keeper = keeper;
     this.policy = policy;
   }
@@ -70,6 +74,11 @@ public final class ClaimIdleChannels {
       }
       ChannelUpdate signed = ours.latestUpdate().orElseThrow();
       try {
+        if (!chain.isDeployed(channel)) {
+          // A call to an address without code succeeds and does nothing: deploy first.
+          writer.deployChannel(
+              ours.network().channelFactoryAddress(), ours.state().alice(), ours.state().bob());
+        }
         writer.disputeChannel(
             ours.state(),
             signed.aliceSignature().orElseThrow(),

@@ -1,6 +1,7 @@
 package dev.tollgate.functions.adapter.chain;
 
 import dev.tollgate.contracts.chain.ChannelStructs;
+import dev.tollgate.contracts.generated.ChannelFactory;
 import dev.tollgate.contracts.generated.ChannelMastercopy;
 import dev.tollgate.core.channel.CoreChannelState;
 import dev.tollgate.core.channel.CoreTransferState;
@@ -38,6 +39,24 @@ public final class Web3jChainWriter implements ChainWriter {
   @Override
   public Address sender() {
     return sender.sender();
+  }
+
+  @Override
+  public SentTransaction deployChannel(Address factory, Address alice, Address bob) {
+    Objects.requireNonNull(factory, "factory");
+    ChannelFactory binding =
+        ChannelFactory.load(
+            ChannelStructs.hex(factory),
+            web3j,
+            new ReadonlyTransactionManager(web3j, sender.sender().toChecksumHex()),
+            new DefaultGasProvider());
+    return sender.send(
+        "createChannel(" + alice + ", " + bob + ")",
+        factory,
+        Hex.decode(
+            binding
+                .createChannel(ChannelStructs.hex(alice), ChannelStructs.hex(bob))
+                .encodeFunctionCall()));
   }
 
   @Override
