@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  * }</pre>
  */
 public final class StoredTables {
-  public static final List<String> TABLES = List.of("channels", "updates", "transfers");
+  public static final List<String> TABLES = List.of("channels", "updates", "transfers", "chain");
 
   private final DynamoDbClient dynamo;
   private final String prefix;

@@ -1,0 +1,92 @@
+package dev.tollgate.functions.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tollgate.core.protocol.Channel;
+import dev.tollgate.core.value.Uint256;
+import dev.tollgate.functions.LambdaInvoker;
+import dev.tollgate.functions.harness.Conservation;
+import dev.tollgate.functions.harness.EventsStack;
+import dev.tollgate.functions.harness.HttpPayer;
+import java.math.BigInteger;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * A payer's deposit is credited only once the watcher has seen it confirmed: before that its
+ * deposit update is refused, and a deposit that a reorganisation removes is never credited.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DepositConfirmationTest {
+  private EventsStack stack;
+
+  @BeforeAll
+  void start() throws Exception {
+    stack = EventsStack.start(Map.of());
+  }
+
+  @AfterAll
+  void stop() {
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  /** A payer with an open channel, the watcher caught up with everything before it. */
+  private HttpPayer opened() {
+    stack.confirmWatchAndProcess();
+    HttpPayer payer = HttpPayer.newPayer(stack.gateway());
+    assertThat(payer.open().status()).isEqualTo(201);
+    return payer;
+  }
+
+  @Test
+  void aDepositIsCreditedOnceTheWatcherHasSeenItConfirmed() throws Exception {
+    HttpPayer payer = opened();
+    BigInteger deposit = BigInteger.valueOf(5_000);
+    stack.gateway().fund(payer.channel(), deposit);
+
+    LambdaInvoker.Response early = payer.reconcile(deposit);
+    assertThat(early.status()).isEqualTo(402);
+    assertThat(early.body()).contains("no_new_deposit");
+    assertThat(stack.watch().eventsPublished()).isZero();
+
+    stack.confirm();
+    assertThat(stack.watch().eventsPublished()).isEqualTo(1);
+    assertThat(stack.process()).isEqualTo(new EventsStack.Processed(1, 0));
+    LambdaInvoker.Response credited = payer.reconcile(deposit);
+
+    assertThat(credited.status()).isEqualTo(200);
+    Channel channel = payer.payer().view();
+    int token = channel.state().assetIndex(stack.gateway().token());
+    assertThat(channel.state().processedDepositsB().get(token)).isEqualTo(Uint256.of(deposit));
+    assertThat(Conservation.heldAndLocked(channel)).isEqualTo(deposit);
+    assertThat(stack.tokenBalance(payer.channel())).isEqualTo(deposit);
+  }
+
+  @Test
+  void aDepositReorganisedAwayBeforeItsConfirmationDepthIsNeverCredited() throws Exception {
+    HttpPayer payer = opened();
+    String beforeDeposit = stack.anvil().snapshot();
+    stack.gateway().fund(payer.channel(), BigInteger.valueOf(7_000));
+    stack.anvil().mine((int) EventsStack.CONFIRMATIONS - 1);
+    assertThat(stack.watch().eventsPublished()).isZero();
+
+    stack.anvil().revertTo(beforeDeposit);
+    stack.confirm();
+    stack.confirm();
+    WatchReport afterReorg = stack.watch();
+    EventsStack.Processed processed = stack.process();
+    LambdaInvoker.Response claimed = payer.reconcile(BigInteger.valueOf(7_000));
+
+    assertThat(afterReorg.toBlock()).isGreaterThanOrEqualTo(afterReorg.fromBlock());
+    assertThat(afterReorg.eventsPublished()).isZero();
+    assertThat(processed.handled()).isZero();
+    assertThat(claimed.status()).isEqualTo(402);
+    assertThat(claimed.body()).contains("no_new_deposit");
+    assertThat(stack.tokenBalance(payer.channel())).isZero();
+  }
+}
