@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
  * Processes an SQS batch and reports the messages that failed, so only those are delivered again
  * (and reach the dead-letter queue after the queue's receive limit). Within one message group, a
  * failure fails every later message of that group too: a channel's events must be handled in chain
- * order. Other groups go on.
+ * order. Other groups go on. A message that cannot even be read fails alone: it carries no event to
+ * keep in order, and holding its group back would send the group's good events to the dead-letter
+ * queue with it.
  */
 public final class EventBatch {
   private static final Logger LOG = LoggerFactory.getLogger("tollgate.events");
@@ -39,8 +41,23 @@ public final class EventBatch {
         failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
         continue;
       }
+      ChainEvent event;
       try {
-        ChainEvent event = ChainEventJson.read(message.getBody());
+        event = ChainEventJson.read(message.getBody());
+      } catch (IllegalArgumentException unreadable) {
+        // Nothing in it can be ordered against the group's other events: it alone fails, until
+        // the queue moves it to the dead-letter queue.
+        LOG.error(
+            "event unreadable: {}",
+            unreadable.getMessage(),
+            kv("action", "event_unreadable"),
+            kv("messageId", message.getMessageId()),
+            kv("messageGroupId", group),
+            kv("error", unreadable.getMessage()));
+        failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+        continue;
+      }
+      try {
         String outcome = processor.process(event);
         LOG.info(
             "event processed",

@@ -35,6 +35,7 @@ import org.web3j.tx.TransactionManager;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The gateway with its chain-event side, on one machine: a {@link GatewayStack} whose deposits are
@@ -172,7 +173,11 @@ public final class EventsStack implements AutoCloseable {
                           .messageSystemAttributeNames(MessageSystemAttributeName.ALL))
               .messages();
       if (messages.isEmpty()) {
-        return new Processed(handled, failed);
+        // A receive can come back empty while it moves a message to the dead-letter queue.
+        if (queued() == 0) {
+          return new Processed(handled, failed);
+        }
+        continue;
       }
       SQSBatchResponse response = processor.execute(batch(messages));
       Set<String> failedIds = new HashSet<>();
@@ -189,6 +194,20 @@ public final class EventsStack implements AutoCloseable {
       }
     }
     throw new AssertionError("the event queue did not drain in 200 rounds");
+  }
+
+  private int queued() {
+    Map<QueueAttributeName, String> attributes =
+        sqs.getQueueAttributes(
+                r ->
+                    r.queueUrl(urls.queue())
+                        .attributeNames(
+                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+            .attributes();
+    return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+        + Integer.parseInt(
+            attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
   }
 
   /** Confirms what was mined, then runs the watcher and the processor once each. */
