@@ -25,8 +25,10 @@ import dev.tollgate.functions.disputes.DisputeBook;
 import dev.tollgate.functions.disputes.DisputeKeeper;
 import dev.tollgate.functions.events.EventBatch;
 import dev.tollgate.functions.events.EventProcessor;
+import dev.tollgate.functions.events.ProcessedEvents;
 import dev.tollgate.functions.events.WatcherSettings;
 import dev.tollgate.functions.gateway.InboundUpdates;
+import dev.tollgate.functions.withdrawals.CompletedWithdrawals;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
@@ -56,7 +58,7 @@ public class ChainActionsFactory {
    * never reuse one; replaced with higher fees when stuck for {@code stuck-after-seconds}.
    */
   @Singleton
-  ChainWriter chainWriter(
+  TransactionSender transactionSender(
       @Property(name = "tollgate.chain.rpc-url") String rpcUrl,
       DynamoDbClient dynamo,
       @Value("${tollgate.tables.prefix:tollgate-}") String prefix,
@@ -75,16 +77,19 @@ public class ChainActionsFactory {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("tollgate.chain.sender: " + e.getMessage(), e);
     }
-    Web3j web3j = Web3j.build(new HttpService(rpcUrl));
-    TransactionSender sender =
-        new TransactionSender(
-            new Web3jChainRpc(web3j),
-            new DynamoDbNonceLedger(dynamo, TableNames.withPrefix(prefix)),
-            signer,
-            settings,
-            clock,
-            System::nanoTime);
-    return new Web3jChainWriter(web3j, sender);
+    return new TransactionSender(
+        new Web3jChainRpc(Web3j.build(new HttpService(rpcUrl))),
+        new DynamoDbNonceLedger(dynamo, TableNames.withPrefix(prefix)),
+        signer,
+        settings,
+        clock,
+        System::nanoTime);
+  }
+
+  @Singleton
+  ChainWriter chainWriter(
+      @Property(name = "tollgate.chain.rpc-url") String rpcUrl, TransactionSender sender) {
+    return new Web3jChainWriter(Web3j.build(new HttpService(rpcUrl)), sender);
   }
 
   @Singleton
@@ -158,22 +163,28 @@ public class ChainActionsFactory {
   }
 
   @Singleton
-  EventProcessor eventProcessor(
+  CompletedWithdrawals completedWithdrawals(
+      DynamoDbClient dynamo, @Value("${tollgate.tables.prefix:tollgate-}") String prefix) {
+    return new DynamoDbCompletedWithdrawals(dynamo, TableNames.withPrefix(prefix));
+  }
+
+  @Singleton
+  ProcessedEvents processedEvents(
       DynamoDbClient dynamo,
       @Value("${tollgate.tables.prefix:tollgate-}") String prefix,
+      Clock clock) {
+    return new DynamoDbProcessedEvents(dynamo, TableNames.withPrefix(prefix), clock);
+  }
+
+  @Singleton
+  EventProcessor eventProcessor(
+      ProcessedEvents processed,
       ChannelStore store,
       CreditDeposit deposits,
       DisputeKeeper keeper,
-      Signer signer,
-      Clock clock) {
-    TableNames tables = TableNames.withPrefix(prefix);
-    return new EventProcessor(
-        new DynamoDbProcessedEvents(dynamo, tables, clock),
-        store,
-        deposits,
-        keeper,
-        new DynamoDbCompletedWithdrawals(dynamo, tables),
-        signer.address());
+      CompletedWithdrawals withdrawals,
+      Signer signer) {
+    return new EventProcessor(processed, store, deposits, keeper, withdrawals, signer.address());
   }
 
   @Singleton

@@ -59,14 +59,17 @@ public final class ClaimIdleChannels {
     }
     for (Address channel :
         idle.unacknowledgedSince(now - policy.idleSeconds(), policy.maxChannelsPerRun())) {
-      if (book.find(channel).filter(r -> !r.stage().isFinished()).isPresent()) {
-        continue;
-      }
       Optional<StoredChannel> stored = store.load(channel);
       if (stored.isEmpty() || stored.get().latestIsDoubleSigned()) {
         continue;
       }
       Channel ours = stored.get().latestDoubleSigned();
+      // A dispute under way, or one already settled on this state, leaves nothing to start.
+      if (book.find(channel)
+          .filter(r -> !r.stage().isFinished() || r.disputedNonce() >= ours.nonce())
+          .isPresent()) {
+        continue;
+      }
       Uint256 owed =
           OwedTransfers.total(writer.sender(), keeper.views().ownResolvers(stored.get()), ours);
       if (owed.isZero() || owed.compareTo(policy.minimumClaim()) < 0) {

@@ -5,6 +5,7 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.tollgate.core.port.Clock;
 import dev.tollgate.core.value.Address;
+import dev.tollgate.functions.adapter.chain.TransactionSender;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
@@ -14,11 +15,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Lambda a schedule invokes to move disputes on as the adjudicator's windows open: one keeper
- * round over every unfinished dispute, then the claims on channels whose payer went silent.
+ * round over every unfinished dispute, then the claims on channels whose payer went silent. First
+ * it re-sends any transaction of the gateway's that was recorded but not mined.
  */
 public class DisputeKeeperHandler extends MicronautRequestHandler<ScheduledEvent, KeeperReport> {
   private static final Logger LOG = LoggerFactory.getLogger("tollgate.disputes");
 
+  @Inject TransactionSender sender;
   @Inject DisputeKeeper keeper;
   @Inject ClaimIdleChannels claims;
   @Inject Clock clock;
@@ -35,6 +38,9 @@ public class DisputeKeeperHandler extends MicronautRequestHandler<ScheduledEvent
 
   @Override
   public KeeperReport execute(ScheduledEvent schedule) {
+    // A container that stopped mid-send left its transaction recorded: it goes out first, so this
+    // round's steps see the chain as that one left it.
+    sender.resume();
     List<DisputeRecord> advanced = keeper.run();
     List<Address> claimed = claims.run(clock.nowSeconds());
     KeeperReport report = KeeperReport.of(advanced, claimed);

@@ -4,15 +4,12 @@ import static dev.tollgate.functions.harness.GatewayStack.ARTICLES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tollgate.core.channel.Balance;
 import dev.tollgate.core.crypto.Secp256k1Signatures;
 import dev.tollgate.core.hash.ChannelHashes;
 import dev.tollgate.core.json.ChannelJson;
 import dev.tollgate.core.protocol.ChainInputs;
 import dev.tollgate.core.transfer.WithdrawData;
-import dev.tollgate.core.transfer.WithdrawState;
 import dev.tollgate.core.update.ChannelUpdate;
-import dev.tollgate.core.update.UpdateParams;
 import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Bytes32;
 import dev.tollgate.core.value.Signature;
@@ -102,48 +99,10 @@ class ChannelApiLambdaTest extends OnStackTest {
   void aWithdrawalComesBackWithTheCommitmentBothSigned() throws Exception {
     HttpPayer payer = funded();
     Address recipient = Address.fromHex("0x00000000000000000000000000000000000fee11");
-    long nonce = payer.payer().view().nonce();
-    WithdrawData data =
-        new WithdrawData(
-            payer.channel(),
-            stack.token(),
-            recipient,
-            Uint256.of(20_000),
-            Uint256.of(nonce),
-            Address.ZERO,
-            new byte[0]);
+    WithdrawData data = payer.withdrawData(recipient, 20_000);
     Bytes32 commitment = ChannelHashes.withdrawCommitment(data);
-    Signature payerSignature =
-        payer.payer().party().signer().sign(ChannelHashes.signedDigest(commitment));
-    ChannelUpdate create =
-        payer
-            .payer()
-            .party()
-            .propose(
-                payer.payer().view(),
-                new UpdateParams.Create(
-                    stack.token(),
-                    new Balance(Uint256.of(20_000), Uint256.ZERO, payer.payer().address(), gateway),
-                    stack.deployment().withdraw(),
-                    Uint256.of(24 * 3600),
-                    new WithdrawState(
-                        payerSignature,
-                        payer.payer().address(),
-                        gateway,
-                        commitment,
-                        Uint256.of(nonce),
-                        Uint256.ZERO,
-                        Address.ZERO,
-                        new byte[0])),
-                ChainInputs.at(HttpPayer.now()))
-            .value()
-            .update();
-    var body = ChannelJson.MAPPER.createObjectNode();
-    body.set("update", ChannelJson.toJson(create));
-    body.put("recipient", recipient.toChecksumHex());
 
-    LambdaInvoker.Response r =
-        payer.post("/channels/" + payer.channel() + "/withdrawals", ChannelJson.write(body));
+    LambdaInvoker.Response r = payer.withdraw(data);
 
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     JsonNode withdrawal = ChannelJson.parse(r.body()).get("withdrawal");
@@ -154,7 +113,6 @@ class ChannelApiLambdaTest extends OnStackTest {
                 Signature.fromHex(withdrawal.get("aliceSignature").asText()),
                 gateway))
         .isTrue();
-    payer.payer().accept(HttpPayer.updates(r), ChainInputs.at(HttpPayer.now()));
     assertThat(payer.payer().balanceOf(stack.token(), 1).value())
         .isEqualTo(DEPOSIT.subtract(BigInteger.valueOf(20_000)));
   }

@@ -2,22 +2,34 @@ package dev.tollgate.functions.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.contracts.chain.ChannelStructs;
+import dev.tollgate.core.hash.ChannelHashes;
+import dev.tollgate.core.json.ChannelJson;
 import dev.tollgate.core.protocol.Channel;
+import dev.tollgate.core.transfer.WithdrawData;
+import dev.tollgate.core.value.Address;
+import dev.tollgate.core.value.Bytes32;
+import dev.tollgate.core.value.Signature;
 import dev.tollgate.core.value.Uint256;
 import dev.tollgate.functions.LambdaInvoker;
 import dev.tollgate.functions.harness.Conservation;
 import dev.tollgate.functions.harness.EventsStack;
 import dev.tollgate.functions.harness.HttpPayer;
+import dev.tollgate.functions.withdrawals.CompletedWithdrawals;
 import java.math.BigInteger;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 /**
- * A payer's deposit is credited only once the watcher has seen it confirmed: before that its
- * deposit update is refused, and a deposit that a reorganisation removes is never credited.
+ * Money entering and leaving a channel as the watcher and processor see it: a payer's deposit is
+ * credited only once the watcher has seen it confirmed (before that its deposit update is refused,
+ * and a deposit that a reorganisation removes is never credited), and an executed withdrawal is
+ * marked complete.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DepositConfirmationTest {
@@ -88,5 +100,44 @@ class DepositConfirmationTest {
     assertThat(claimed.status()).isEqualTo(402);
     assertThat(claimed.body()).contains("no_new_deposit");
     assertThat(stack.tokenBalance(payer.channel())).isZero();
+  }
+
+  @Test
+  void aWithdrawalExecutedOnChainIsMarkedComplete() throws Exception {
+    HttpPayer payer = opened();
+    stack.gateway().fund(payer.channel(), BigInteger.valueOf(9_000));
+    stack.confirmWatchAndProcess();
+    assertThat(payer.reconcile(BigInteger.valueOf(9_000)).status()).isEqualTo(200);
+    Address recipient = Address.fromHex("0x00000000000000000000000000000000000fee12");
+    WithdrawData data = payer.withdrawData(recipient, 4_000);
+    LambdaInvoker.Response signed = payer.withdraw(data);
+    assertThat(signed.status()).as(signed.body()).isEqualTo(200);
+    JsonNode withdrawal = ChannelJson.parse(signed.body()).get("withdrawal");
+    Bytes32 hash = ChannelHashes.withdrawDataHash(data);
+    CompletedWithdrawals completed = stack.context().getBean(CompletedWithdrawals.class);
+    stack.deployChannel(payer.payer().address());
+
+    TransactionReceipt executed =
+        stack
+            .channelContract(payer.channel())
+            .withdraw(
+                ChannelStructs.of(data),
+                Signature.fromHex(withdrawal.get("aliceSignature").asText()).toArray(),
+                Signature.fromHex(withdrawal.get("bobSignature").asText()).toArray())
+            .send();
+    assertThat(completed.find(payer.channel(), hash)).isEmpty();
+    stack.confirmWatchAndProcess();
+
+    assertThat(completed.find(payer.channel(), hash))
+        .hasValueSatisfying(
+            done -> {
+              assertThat(done.txHash()).isEqualTo(Bytes32.fromHex(executed.getTransactionHash()));
+              assertThat(done.recipient()).isEqualTo(recipient);
+              assertThat(done.amount()).isEqualTo(Uint256.of(4_000));
+            });
+    assertThat(stack.tokenBalance(recipient)).isEqualTo(BigInteger.valueOf(4_000));
+    assertThat(stack.tokenBalance(payer.channel())).isEqualTo(BigInteger.valueOf(5_000));
+    assertThat(Conservation.heldAndLocked(payer.payer().view()))
+        .isEqualTo(BigInteger.valueOf(5_000));
   }
 }

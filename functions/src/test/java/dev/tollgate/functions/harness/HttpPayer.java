@@ -1,11 +1,18 @@
 package dev.tollgate.functions.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.core.channel.Balance;
+import dev.tollgate.core.hash.ChannelHashes;
 import dev.tollgate.core.json.ChannelJson;
 import dev.tollgate.core.protocol.ChainInputs;
 import dev.tollgate.core.protocol.DepositTotals;
+import dev.tollgate.core.transfer.WithdrawData;
+import dev.tollgate.core.transfer.WithdrawState;
 import dev.tollgate.core.update.ChannelUpdate;
+import dev.tollgate.core.update.UpdateParams;
 import dev.tollgate.core.value.Address;
+import dev.tollgate.core.value.Bytes32;
+import dev.tollgate.core.value.Signature;
 import dev.tollgate.core.value.Uint256;
 import dev.tollgate.functions.LambdaInvoker;
 import dev.tollgate.functions.paywall.PaymentPayload;
@@ -123,6 +130,59 @@ public final class HttpPayer {
   private BigInteger processed() {
     int i = payer.view().state().assetIndex(stack.token());
     return payer.view().state().processedDepositsB().get(i).value();
+  }
+
+  /** The withdraw commitment {@link #withdraw} asks the gateway to countersign. */
+  public WithdrawData withdrawData(Address recipient, long amount) {
+    return new WithdrawData(
+        channel(),
+        stack.token(),
+        recipient,
+        Uint256.of(amount),
+        Uint256.of(payer.view().nonce()),
+        Address.ZERO,
+        new byte[0]);
+  }
+
+  /**
+   * Asks the gateway for {@code data}'s withdrawal: a Withdraw transfer carrying the payer's
+   * signature on the commitment, which the gateway resolves with its own.
+   */
+  public LambdaInvoker.Response withdraw(WithdrawData data) {
+    Address gateway = payer.view().state().alice();
+    Bytes32 commitment = ChannelHashes.withdrawCommitment(data);
+    Signature payerSignature = payer.party().signer().sign(ChannelHashes.signedDigest(commitment));
+    ChannelUpdate create =
+        payer
+            .party()
+            .propose(
+                payer.view(),
+                new UpdateParams.Create(
+                    data.assetId(),
+                    new Balance(data.amount(), Uint256.ZERO, payer.address(), gateway),
+                    stack.deployment().withdraw(),
+                    Uint256.of(24 * 3600),
+                    new WithdrawState(
+                        payerSignature,
+                        payer.address(),
+                        gateway,
+                        commitment,
+                        data.nonce(),
+                        Uint256.ZERO,
+                        Address.ZERO,
+                        new byte[0])),
+                ChainInputs.at(now()))
+            .value()
+            .update();
+    var body = ChannelJson.MAPPER.createObjectNode();
+    body.set("update", ChannelJson.toJson(create));
+    body.put("recipient", data.recipient().toChecksumHex());
+    LambdaInvoker.Response r =
+        post("/channels/" + channel() + "/withdrawals", ChannelJson.write(body));
+    if (r.status() == 200) {
+      payer.accept(updates(r), ChainInputs.at(now()));
+    }
+    return r;
   }
 
   /** A request to {@code path}; on 402 it pays the quote and retries once. */
