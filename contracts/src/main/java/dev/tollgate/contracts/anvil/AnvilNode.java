@@ -157,6 +157,11 @@ public final class AnvilNode implements AutoCloseable {
     call("anvil_setBalance", List.of(account, "0x" + wei.toString(16)));
   }
 
+  /** Off: transactions stay pending until {@link #mine}; on: each is mined as it arrives. */
+  public void setAutomine(boolean on) {
+    call("evm_setAutomine", List.of(on));
+  }
+
   /** {@link #increaseTime} then {@link #mine}: the latest block is {@code seconds} later. */
   public void advance(long seconds) {
     increaseTime(seconds);

@@ -4,7 +4,6 @@ import dev.tollgate.contracts.anvil.AnvilNode;
 import dev.tollgate.contracts.anvil.DevAccounts;
 import dev.tollgate.contracts.chain.ChannelStructs;
 import dev.tollgate.contracts.chain.Transactions;
-import dev.tollgate.contracts.deploy.Deployer;
 import dev.tollgate.contracts.deploy.Deployment;
 import dev.tollgate.contracts.generated.TestToken;
 import dev.tollgate.core.value.Address;
@@ -18,6 +17,7 @@ import dev.tollgate.functions.adapter.sqs.EventQueues;
 import dev.tollgate.functions.adapter.sqs.SqsEventQueue;
 import dev.tollgate.functions.harness.DynamoDbLocal;
 import dev.tollgate.functions.harness.ElasticMq;
+import dev.tollgate.functions.harness.LocalContracts;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.Map;
@@ -68,12 +68,7 @@ final class WatcherFixture implements AutoCloseable {
     DynamoDbLocal dynamoLocal = null;
     ElasticMq mq = null;
     try {
-      Deployment deployment =
-          Deployer.deployAll(
-              anvil.web3j(),
-              Transactions.manager(anvil.web3j(), DEPLOYER, AnvilNode.CHAIN_ID),
-              Transactions.LOCAL_GAS,
-              AnvilNode.CHAIN_ID);
+      Deployment deployment = LocalContracts.deploy(anvil);
       dynamoLocal = DynamoDbLocal.start();
       mq = ElasticMq.start();
       return new WatcherFixture(

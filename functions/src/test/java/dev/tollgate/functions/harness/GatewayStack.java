@@ -6,7 +6,6 @@ import dev.tollgate.contracts.anvil.AnvilNode;
 import dev.tollgate.contracts.anvil.DevAccounts;
 import dev.tollgate.contracts.chain.ChannelStructs;
 import dev.tollgate.contracts.chain.Transactions;
-import dev.tollgate.contracts.deploy.Deployer;
 import dev.tollgate.contracts.deploy.Deployment;
 import dev.tollgate.contracts.generated.TestToken;
 import dev.tollgate.core.protocol.ChannelRules;
@@ -93,12 +92,7 @@ public final class GatewayStack implements AutoCloseable {
     AnvilNode anvil = AnvilNode.start();
     Dynamo dynamo = null;
     try {
-      Deployment deployment =
-          Deployer.deployAll(
-              anvil.web3j(),
-              Transactions.manager(anvil.web3j(), DevAccounts.account(0), AnvilNode.CHAIN_ID),
-              Transactions.LOCAL_GAS,
-              AnvilNode.CHAIN_ID);
+      Deployment deployment = LocalContracts.deploy(anvil);
       dynamo = inProcess.isPresent() ? Dynamo.inProcess(inProcess.get()) : Dynamo.overHttp();
       byte[] secret = new byte[32];
       new SecureRandom().nextBytes(secret);

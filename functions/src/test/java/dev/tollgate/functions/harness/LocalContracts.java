@@ -13,21 +13,30 @@ import dev.tollgate.contracts.generated.TestToken;
 import dev.tollgate.core.crypto.LocalKeySigner;
 import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Bytes32;
+import dev.tollgate.core.value.Hex;
 import dev.tollgate.functions.events.EventOrigin;
 import java.math.BigInteger;
 import java.util.Locale;
+import java.util.Optional;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.protocol.core.methods.response.Transaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.tx.ReadonlyTransactionManager;
+import org.web3j.tx.gas.DefaultGasProvider;
 import org.web3j.utils.Numeric;
 
 /**
  * Anvil with Tollgate's contracts deployed and nothing else: the chain half of the gateway, for
- * tests of what it reads and writes on chain. The accounts: the deployer, the gateway (alice in
- * every channel it serves), bob (a payer) and carol (an outsider).
+ * tests of what it reads and writes on chain (its {@link AnvilNode} moves time, mines, sets
+ * balances). The accounts: the deployer, the gateway (alice in every channel it serves), bob (a
+ * payer) and carol (an outsider).
  */
 public final class LocalContracts implements AutoCloseable {
+  /** What {@link #fund} gives an account: 100 Ether. */
+  public static final BigInteger FUNDED_WEI = new BigInteger("100000000000000000000");
+
   public final AnvilNode anvil;
   public final Web3j web3j;
   public final Deployment deployment;
@@ -45,17 +54,20 @@ public final class LocalContracts implements AutoCloseable {
   public static LocalContracts start() throws Exception {
     AnvilNode anvil = AnvilNode.start();
     try {
-      Deployment deployment =
-          Deployer.deployAll(
-              anvil.web3j(),
-              Transactions.manager(anvil.web3j(), DevAccounts.account(0), AnvilNode.CHAIN_ID),
-              Transactions.LOCAL_GAS,
-              AnvilNode.CHAIN_ID);
-      return new LocalContracts(anvil, deployment);
+      return new LocalContracts(anvil, deploy(anvil));
     } catch (Exception | Error e) {
       anvil.close();
       throw e;
     }
+  }
+
+  /** Deploys all of Tollgate's contracts to {@code anvil} from its first dev account. */
+  public static Deployment deploy(AnvilNode anvil) throws Exception {
+    return Deployer.deployAll(
+        anvil.web3j(),
+        Transactions.manager(anvil.web3j(), DevAccounts.account(0), AnvilNode.CHAIN_ID),
+        Transactions.LOCAL_GAS,
+        AnvilNode.CHAIN_ID);
   }
 
   public static Address address(Credentials account) {
@@ -103,6 +115,53 @@ public final class LocalContracts implements AutoCloseable {
   public TransactionReceipt transferToken(Credentials from, Address to, long amount)
       throws Exception {
     return token(from).transfer(ChannelStructs.hex(to), BigInteger.valueOf(amount)).send();
+  }
+
+  /** Calldata of the test token's {@code approve}: a call that always succeeds. */
+  public byte[] approve(Address spender, long amount) {
+    String data =
+        readToken(spender)
+            .approve(ChannelStructs.hex(spender), BigInteger.valueOf(amount))
+            .encodeFunctionCall();
+    return Hex.decode(data);
+  }
+
+  /** What the test token lets {@code spender} take from {@code owner}. */
+  public long allowance(Address owner, Address spender) throws Exception {
+    return readToken(owner)
+        .allowance(owner.toChecksumHex(), spender.toChecksumHex())
+        .send()
+        .longValueExact();
+  }
+
+  /** The test token's balance of {@code holder}. */
+  public BigInteger tokenBalance(Address holder) throws Exception {
+    return readToken(holder).balanceOf(holder.toChecksumHex()).send();
+  }
+
+  private TestToken readToken(Address readAs) {
+    return TestToken.load(
+        ChannelStructs.hex(token()),
+        web3j,
+        new ReadonlyTransactionManager(web3j, ChannelStructs.hex(readAs)),
+        new DefaultGasProvider());
+  }
+
+  /** Gives {@code account} {@link #FUNDED_WEI} to pay gas with. */
+  public void fund(Address account) {
+    anvil.setBalance(account.toChecksumHex(), FUNDED_WEI);
+  }
+
+  /** The transaction as the node has it (pending or mined), if it has it. */
+  public Optional<Transaction> transaction(Bytes32 hash) throws Exception {
+    return web3j.ethGetTransactionByHash(hash.toHex()).send().getTransaction();
+  }
+
+  public long nonceOf(Bytes32 hash) throws Exception {
+    return transaction(hash)
+        .orElseThrow(() -> new AssertionError("the node does not know " + hash))
+        .getNonce()
+        .longValueExact();
   }
 
   public long head() throws Exception {

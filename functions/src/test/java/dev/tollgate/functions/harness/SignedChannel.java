@@ -1,11 +1,14 @@
 package dev.tollgate.functions.harness;
 
-import dev.tollgate.contracts.chain.Web3jChainReader;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tollgate.contracts.chain.Web3jAdjudicatorReader;
 import dev.tollgate.core.channel.ActiveTransfer;
 import dev.tollgate.core.channel.Balance;
 import dev.tollgate.core.failure.Outcome;
 import dev.tollgate.core.hash.ChannelHashes;
 import dev.tollgate.core.merkle.MerkleTree;
+import dev.tollgate.core.port.Signer;
 import dev.tollgate.core.protocol.ChainInputs;
 import dev.tollgate.core.protocol.Channel;
 import dev.tollgate.core.protocol.ChannelParty;
@@ -26,29 +29,39 @@ import dev.tollgate.core.value.Signature;
 import dev.tollgate.core.value.Uint256;
 import java.util.ArrayList;
 import java.util.List;
+import org.web3j.crypto.Credentials;
 
 /**
- * A channel between the gateway (alice) and bob on a {@link LocalContracts} chain, every state
- * built and signed by channel-core's {@link ChannelParty}s with the chain's clock and deposit
- * totals as inputs: what a test sends to the contracts is exactly what the protocol signed.
+ * A channel between the gateway (alice) and a payer (bob) on a {@link LocalContracts} chain, every
+ * state built and signed by channel-core's {@link ChannelParty}s with the chain's clock and deposit
+ * totals (read at one block) as inputs: what a test sends to the contracts is exactly what the
+ * protocol signed.
  */
 public final class SignedChannel {
   public static final long CHANNEL_TIMEOUT = 24 * ChannelRules.HOUR;
   public static final long TRANSFER_TIMEOUT = 12 * ChannelRules.HOUR;
 
   private final LocalContracts chain;
+  private final Credentials payer;
   private final ChannelParty alice;
   private final ChannelParty bob;
-  private final Web3jChainReader reader;
+  private final Web3jAdjudicatorReader reader;
   private final Address address;
   private Channel channel;
 
+  /** The chain's gateway account as alice, its bob account as the payer. */
   public SignedChannel(LocalContracts chain) {
+    this(chain, LocalContracts.signer(chain.gateway), chain.bob);
+  }
+
+  /** {@code gateway} signs as alice; {@code payer} signs as bob and pays his deposit. */
+  public SignedChannel(LocalContracts chain, Signer gateway, Credentials payer) {
     this.chain = chain;
+    this.payer = payer;
     ChannelRules rules = ChannelRules.defaults(chain.deployment.definitions());
-    this.alice = new ChannelParty(LocalContracts.signer(chain.gateway), rules);
-    this.bob = new ChannelParty(LocalContracts.signer(chain.bob), rules);
-    this.reader = new Web3jChainReader(chain.web3j);
+    this.alice = new ChannelParty(gateway, rules);
+    this.bob = new ChannelParty(LocalContracts.signer(payer), rules);
+    this.reader = new Web3jAdjudicatorReader(chain.web3j);
     Address a = alice.signer().address();
     Address b = bob.signer().address();
     this.address = chain.deployment.channelAddress(a, b);
@@ -59,8 +72,27 @@ public final class SignedChannel {
     return address;
   }
 
+  public Address bobAddress() {
+    return bob.signer().address();
+  }
+
   public Channel latest() {
     return channel;
+  }
+
+  /**
+   * Sets the channel up, bob pays {@code deposit} of the test token to its address, the contract is
+   * created, and the deposit is reconciled into a double-signed state.
+   */
+  public Channel open(long deposit) throws Exception {
+    setup();
+    chain.mint(payer, deposit);
+    chain.transferToken(payer, address, deposit);
+    chain
+        .factory(chain.deployer)
+        .createChannel(alice.signer().address().toChecksumHex(), payer.getAddress())
+        .send();
+    return deposit(chain.token());
   }
 
   public Channel setup() {
@@ -173,15 +205,24 @@ public final class SignedChannel {
   }
 
   private Channel round(ChannelParty proposer, ChannelParty receiver, UpdateParams params) {
-    ChainInputs inputs = ChainInputs.at(chain.anvil.latestTimestamp());
-    if (params instanceof UpdateParams.Deposit d) {
-      inputs = inputs.withDeposits(d.assetId(), reader.depositTotals(address, d.assetId()));
-    }
+    ChainInputs inputs = inputs(params);
     Transition proposed = ok(proposer.propose(channel, params, inputs));
     Transition countersigned = ok(receiver.countersign(channel, proposed.update(), inputs));
-    ok(proposer.acceptDoubleSigned(channel, countersigned.update(), inputs));
+    Transition accepted = ok(proposer.acceptDoubleSigned(channel, countersigned.update(), inputs));
+    assertThat(accepted.next().state()).isEqualTo(countersigned.next().state());
     channel = countersigned.next();
     return channel;
+  }
+
+  private ChainInputs inputs(UpdateParams params) {
+    var head = reader.head();
+    ChainInputs inputs = ChainInputs.at(head.timestamp());
+    if (params instanceof UpdateParams.Deposit d) {
+      inputs =
+          inputs.withDeposits(
+              d.assetId(), reader.depositTotalsAt(address, d.assetId(), head.number()));
+    }
+    return inputs;
   }
 
   private static <T> T ok(Outcome<T> outcome) {

@@ -21,10 +21,10 @@ class ConcurrentSendersTest extends SenderChainTest {
 
   @Test
   void twoSendersSharingALedgerNeverReuseANonceAndARestartContinuesAfterThem() throws Exception {
-    LocalKeySigner key = chain.fundedKey();
-    NonceLedger ledger = chain.freshLedger();
-    TransactionSender first = chain.sender(key, ledger, SenderChain.testSettings());
-    TransactionSender second = chain.sender(key, ledger, SenderChain.testSettings());
+    LocalKeySigner key = fundedKey();
+    NonceLedger ledger = freshLedger();
+    TransactionSender first = sender(key, ledger, testSettings());
+    TransactionSender second = sender(key, ledger, testSettings());
     Address spender = chain.deployment.channelFactory();
 
     List<SentTransaction> sent = new ArrayList<>();
@@ -56,13 +56,13 @@ class ConcurrentSendersTest extends SenderChainTest {
         .as("twenty transactions, one per nonce from 0")
         .containsExactlyInAnyOrderElementsOf(LongStream.range(0, 20).boxed().toList());
     assertThat(sent).extracting(SentTransaction::hash).doesNotHaveDuplicates();
-    assertThat(chain.minedCount(key.address())).isEqualTo(20);
+    assertThat(minedCount(key.address())).isEqualTo(20);
     assertThat(ledger.nextNonce(key.address())).isEqualTo(20);
     assertThat(ledger.recordedFrom(key.address(), 0))
         .extracting(RecordedTransaction::nonce)
         .containsExactlyElementsOf(LongStream.range(0, 20).boxed().toList());
 
-    TransactionSender restarted = chain.sender(key, ledger, SenderChain.testSettings());
+    TransactionSender restarted = sender(key, ledger, testSettings());
     SentTransaction afterRestart =
         restarted.send("approve#3", chain.token(), chain.approve(spender, 7));
     assertThat(chain.nonceOf(afterRestart.hash())).isEqualTo(20);
@@ -70,9 +70,9 @@ class ConcurrentSendersTest extends SenderChainTest {
 
   @Test
   void noncesTheKeyUsedOutsideTheLedgerAreSkipped() throws Exception {
-    LocalKeySigner key = chain.fundedKey();
-    NonceLedger ledger = chain.freshLedger();
-    TransactionSender sender = chain.sender(key, ledger, SenderChain.testSettings());
+    LocalKeySigner key = fundedKey();
+    NonceLedger ledger = freshLedger();
+    TransactionSender sender = sender(key, ledger, testSettings());
     Address spender = chain.deployment.channelFactory();
     sender.send("approve", chain.token(), chain.approve(spender, 1));
 

@@ -42,8 +42,7 @@ class KmsSignedSendTest extends SenderChainTest {
             .keyId();
     KmsSigner signer = new KmsSigner(kms, keyId);
     chain.fund(signer.address());
-    TransactionSender sender =
-        chain.sender(signer, chain.freshLedger(), SenderChain.testSettings());
+    TransactionSender sender = sender(signer, freshLedger(), testSettings());
     Address spender = chain.deployment.channelFactory();
 
     SentTransaction sent =

@@ -22,13 +22,13 @@ class SenderRecoveryTest extends SenderChainTest {
   @Test
   void aTransactionRecordedButNeverBroadcastIsSentByResumeAndItsNonceIsNotReused()
       throws Exception {
-    LocalKeySigner key = chain.fundedKey();
-    NonceLedger ledger = chain.freshLedger();
+    LocalKeySigner key = fundedKey();
+    NonceLedger ledger = freshLedger();
     Address spender = chain.deployment.channelFactory();
     RecordedTransaction lost = crashAfterRecording(key, ledger, spender, 500);
     assertThat(chain.transaction(lost.latest().hash())).as("never reached the node").isEmpty();
 
-    TransactionSender restarted = chain.sender(key, ledger, SenderChain.testSettings());
+    TransactionSender restarted = sender(key, ledger, testSettings());
     List<ResumedTransaction> resumed = restarted.resume();
 
     assertThat(resumed).hasSize(1);
@@ -46,20 +46,19 @@ class SenderRecoveryTest extends SenderChainTest {
 
   @Test
   void aSendStuckBehindANonceThatWasNeverBroadcastBroadcastsThatNonceToo() throws Exception {
-    LocalKeySigner key = chain.fundedKey();
-    NonceLedger ledger = chain.freshLedger();
+    LocalKeySigner key = fundedKey();
+    NonceLedger ledger = freshLedger();
     Address spender = chain.deployment.channelFactory();
     RecordedTransaction lost = crashAfterRecording(key, ledger, spender, 700);
 
     // No resume: another container sends next, and the chain cannot mine it past the gap.
     TransactionSender other =
-        chain.sender(
-            key, ledger, SenderChain.testSettings().withStuckAfter(Duration.ofMillis(300)));
+        sender(key, ledger, testSettings().withStuckAfter(Duration.ofMillis(300)));
     SentTransaction next = other.send("approve(800)", chain.token(), chain.approve(spender, 800));
 
     assertThat(chain.nonceOf(next.hash())).isEqualTo(1);
     assertThat(chain.nonceOf(lost.latest().hash())).isEqualTo(0);
-    assertThat(chain.minedCount(key.address())).isEqualTo(2);
+    assertThat(minedCount(key.address())).isEqualTo(2);
     assertThat(chain.allowance(key.address(), spender)).isEqualTo(800);
     assertThat(ledger.recordedFrom(key.address(), 1).get(0).replacements())
         .as("the gap was the cause, so nonce 1 was not replaced")
@@ -69,17 +68,15 @@ class SenderRecoveryTest extends SenderChainTest {
   @Test
   void aTransactionLeftUnminedIsReplacedAtTheSameNonceWithFeesAtLeastAnEighthHigher()
       throws Exception {
-    LocalKeySigner key = chain.fundedKey();
-    NonceLedger ledger = chain.freshLedger();
+    LocalKeySigner key = fundedKey();
+    NonceLedger ledger = freshLedger();
     Address spender = chain.deployment.channelFactory();
     TransactionSender sender =
-        chain.sender(
+        sender(
             key,
             ledger,
-            SenderChain.testSettings()
-                .withStuckAfter(Duration.ofMillis(400))
-                .withMaxReplacements(1));
-    chain.setAutomine(false);
+            testSettings().withStuckAfter(Duration.ofMillis(400)).withMaxReplacements(1));
+    chain.anvil.setAutomine(false);
     try {
       CompletableFuture<SentTransaction> sending =
           CompletableFuture.supplyAsync(
@@ -98,23 +95,21 @@ class SenderRecoveryTest extends SenderChainTest {
           replacement.fees().maxPriorityFeePerGas(), original.fees().maxPriorityFeePerGas());
       assertThat(chain.allowance(key.address(), spender)).isEqualTo(900);
     } finally {
-      chain.setAutomine(true);
+      chain.anvil.setAutomine(true);
     }
   }
 
   @Test
   void aNonceTakenByATransactionTheLedgerDoesNotKnowIsReportedAsNotHappened() throws Exception {
-    LocalKeySigner key = chain.fundedKey();
-    NonceLedger ledger = chain.freshLedger();
+    LocalKeySigner key = fundedKey();
+    NonceLedger ledger = freshLedger();
     Address spender = chain.deployment.channelFactory();
     TransactionSender sender =
-        chain.sender(
+        sender(
             key,
             ledger,
-            SenderChain.testSettings()
-                .withStuckAfter(Duration.ofMillis(300))
-                .withMaxReplacements(0));
-    chain.setAutomine(false);
+            testSettings().withStuckAfter(Duration.ofMillis(300)).withMaxReplacements(0));
+    chain.anvil.setAutomine(false);
     try {
       CompletableFuture<SentTransaction> sending =
           CompletableFuture.supplyAsync(
@@ -142,7 +137,7 @@ class SenderRecoveryTest extends SenderChainTest {
       assertThat(chain.allowance(key.address(), spender)).isEqualTo(1);
       assertThat(sender.resume()).as("the ledger's nonce 0 is behind the chain").isEmpty();
     } finally {
-      chain.setAutomine(true);
+      chain.anvil.setAutomine(true);
     }
   }
 
@@ -150,11 +145,8 @@ class SenderRecoveryTest extends SenderChainTest {
   private RecordedTransaction crashAfterRecording(
       LocalKeySigner key, NonceLedger ledger, Address spender, long amount) {
     TransactionSender crashing =
-        chain.sender(
-            new FailingBroadcasts(new Web3jChainRpc(chain.web3j), 1),
-            key,
-            ledger,
-            SenderChain.testSettings());
+        sender(
+            new FailingBroadcasts(new Web3jChainRpc(chain.web3j), 1), key, ledger, testSettings());
     assertThatThrownBy(
             () ->
                 crashing.send(
