@@ -13,9 +13,10 @@ import java.util.function.BiFunction;
 
 /**
  * Reads typed fields out of one JSON object and reports failures with their path, so a payer sees
- * {@code latestUpdate.details.balance.amount[0]: ...} instead of a stack trace.
+ * {@code latestUpdate.details.balance.amount[0]: ...} instead of a stack trace. Public for the
+ * gateway's own JSON messages, which embed channel-core's forms.
  */
-final class JsonFields {
+public final class JsonFields {
   private final JsonNode node;
   private final String path;
 
@@ -24,9 +25,10 @@ final class JsonFields {
     this.path = path;
   }
 
-  static JsonFields of(JsonNode node, String path) {
+  public static JsonFields of(JsonNode node, String path) {
     if (node == null || !node.isObject()) {
-      throw new JsonFormatException(path, "expected a JSON object");
+      throw new JsonFormatException(
+          path, "expected a JSON object, got " + (node == null ? "nothing" : node.getNodeType()));
     }
     return new JsonFields(node, path);
   }
@@ -44,7 +46,7 @@ final class JsonFields {
     return v != null && !v.isNull();
   }
 
-  JsonFields object(String name) {
+  public JsonFields object(String name) {
     return of(required(name), at(name));
   }
 
@@ -52,7 +54,7 @@ final class JsonFields {
     return has(name) ? Optional.of(object(name)) : Optional.empty();
   }
 
-  String text(String name) {
+  public String text(String name) {
     JsonNode v = required(name);
     if (!v.isTextual()) {
       throw new JsonFormatException(at(name), "expected a string, got " + v.getNodeType());
@@ -60,15 +62,15 @@ final class JsonFields {
     return v.asText();
   }
 
-  Address address(String name) {
+  public Address address(String name) {
     return parse(name, Address::fromHex);
   }
 
-  Bytes32 bytes32(String name) {
+  public Bytes32 bytes32(String name) {
     return parse(name, Bytes32::fromHex);
   }
 
-  Uint256 uint(String name) {
+  public Uint256 uint(String name) {
     return parse(name, Uint256::parse);
   }
 
@@ -85,10 +87,11 @@ final class JsonFields {
   }
 
   /** A non-negative integer that fits a long: nonces and chain ids, numbers on vector's wire. */
-  long integer(String name) {
+  public long integer(String name) {
     JsonNode v = required(name);
     if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < 0) {
-      throw new JsonFormatException(at(name), "expected a non-negative integer, got " + v);
+      throw new JsonFormatException(
+          at(name), "expected a non-negative integer, got " + Hex.abbreviate(v.toString()));
     }
     return v.asLong();
   }
@@ -105,7 +108,7 @@ final class JsonFields {
     return out;
   }
 
-  List<Address> addresses(String name) {
+  public List<Address> addresses(String name) {
     return array(name, (n, p) -> parseText(n, p, Address::fromHex));
   }
 
@@ -135,7 +138,8 @@ final class JsonFields {
     }
   }
 
-  private JsonNode required(String name) {
+  /** The raw node of a required field, for the readers of nested forms. */
+  public JsonNode required(String name) {
     JsonNode v = node.get(name);
     if (v == null || v.isNull()) {
       throw new JsonFormatException(at(name), "is missing");
@@ -144,7 +148,7 @@ final class JsonFields {
   }
 
   /** The path of a field of this object, for nested readers. */
-  String at(String name) {
+  public String at(String name) {
     return path.isEmpty() ? name : path + "." + name;
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.core.json.ChannelJson;
+import dev.tollgate.core.json.JsonFields;
 import dev.tollgate.core.json.JsonFormatException;
 import dev.tollgate.core.port.AdjudicatorReader.OnChainDispute;
 import dev.tollgate.core.value.Address;
@@ -56,7 +57,7 @@ public final class ChainEventJson {
   }
 
   public static ChainEvent read(String json) {
-    EventFields f = EventFields.of(ChannelJson.parse(json), "");
+    JsonFields f = JsonFields.of(ChannelJson.parse(json), "");
     String type = f.text("type");
     EventOrigin origin = origin(f.object("origin"));
     Address channel = f.address("channel");
@@ -73,7 +74,7 @@ public final class ChainEventJson {
               origin,
               channel,
               f.address("disputer"),
-              ChannelJson.coreChannelState(f.node("state"), f.at("state")),
+              ChannelJson.coreChannelState(f.required("state"), f.at("state")),
               dispute(f.object("dispute")));
       case "ChannelDefunded" ->
           new ChannelDefunded(
@@ -83,7 +84,7 @@ public final class ChainEventJson {
               origin,
               channel,
               f.address("disputer"),
-              ChannelJson.coreTransferState(f.node("transfer"), f.at("transfer")),
+              ChannelJson.coreTransferState(f.required("transfer"), f.at("transfer")),
               f.integer("transferDisputeExpiry"));
       case "TransferDefunded" ->
           new TransferDefunded(
@@ -91,7 +92,7 @@ public final class ChainEventJson {
               channel,
               f.address("defunder"),
               f.bytes32("transferId"),
-              ChannelJson.balance(f.node("balance"), f.at("balance")));
+              ChannelJson.balance(f.required("balance"), f.at("balance")));
       case "WithdrawalExecuted" ->
           new WithdrawalExecuted(
               origin,
@@ -180,7 +181,7 @@ public final class ChainEventJson {
     return o;
   }
 
-  private static EventOrigin origin(EventFields f) {
+  private static EventOrigin origin(JsonFields f) {
     return new EventOrigin(
         f.bytes32("txHash"),
         f.integer("logIndex"),
@@ -188,7 +189,7 @@ public final class ChainEventJson {
         f.bytes32("blockHash"));
   }
 
-  private static OnChainDispute dispute(EventFields f) {
+  private static OnChainDispute dispute(JsonFields f) {
     return new OnChainDispute(
         f.bytes32("channelStateHash"),
         f.integer("nonce"),

@@ -15,7 +15,6 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
@@ -82,28 +81,17 @@ public final class DynamoDbCompletedWithdrawals implements CompletedWithdrawals 
 
   @Override
   public Optional<CompletedWithdrawal> find(Address channel, Bytes32 withdrawDataHash) {
-    Map<String, AttributeValue> raw =
-        dynamo
-            .getItem(
-                GetItemRequest.builder()
-                    .tableName(tables.chain())
-                    .key(key(channel, withdrawDataHash))
-                    .consistentRead(true)
-                    .build())
-            .item();
-    if (raw == null || raw.isEmpty()) {
-      return Optional.empty();
-    }
-    StoredItem item = new StoredItem(tables.chain(), raw);
-    return Optional.of(
-        new CompletedWithdrawal(
-            channel,
-            withdrawDataHash,
-            item.address(ASSET_ID),
-            item.address(RECIPIENT),
-            item.uint256(AMOUNT),
-            item.bytes32(TX_HASH),
-            item.number(BLOCK)));
+    return StoredItem.read(dynamo, tables.chain(), key(channel, withdrawDataHash))
+        .map(
+            item ->
+                new CompletedWithdrawal(
+                    channel,
+                    withdrawDataHash,
+                    item.address(ASSET_ID),
+                    item.address(RECIPIENT),
+                    item.uint256(AMOUNT),
+                    item.bytes32(TX_HASH),
+                    item.number(BLOCK)));
   }
 
   private static Map<String, AttributeValue> key(Address channel, Bytes32 withdrawDataHash) {

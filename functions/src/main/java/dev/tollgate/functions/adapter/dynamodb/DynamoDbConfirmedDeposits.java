@@ -15,7 +15,6 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /**
@@ -39,22 +38,11 @@ public final class DynamoDbConfirmedDeposits implements ConfirmedDeposits {
 
   @Override
   public Optional<ConfirmedTotals> find(Address channel, Address assetId) {
-    Map<String, AttributeValue> raw =
-        dynamo
-            .getItem(
-                GetItemRequest.builder()
-                    .tableName(tables.chain())
-                    .key(key(channel, assetId))
-                    .consistentRead(true)
-                    .build())
-            .item();
-    if (raw == null || raw.isEmpty()) {
-      return Optional.empty();
-    }
-    StoredItem item = new StoredItem(tables.chain(), raw);
-    return Optional.of(
-        new ConfirmedTotals(
-            new DepositTotals(item.uint256(ALICE), item.uint256(BOB)), item.number(BLOCK)));
+    return StoredItem.read(dynamo, tables.chain(), key(channel, assetId))
+        .map(
+            item ->
+                new ConfirmedTotals(
+                    new DepositTotals(item.uint256(ALICE), item.uint256(BOB)), item.number(BLOCK)));
   }
 
   @Override

@@ -21,7 +21,6 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -58,16 +57,9 @@ public final class DynamoDbDisputeBook implements DisputeBook {
   @Override
   public Optional<DisputeRecord> find(Address channel) {
     Objects.requireNonNull(channel, "channel");
-    Map<String, AttributeValue> item =
-        dynamo
-            .getItem(
-                GetItemRequest.builder()
-                    .tableName(tables.chain())
-                    .key(Map.of(PK, s(channel.toChecksumHex()), SK, s(DISPUTE)))
-                    .consistentRead(true)
-                    .build())
-            .item();
-    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(record(item));
+    return StoredItem.read(
+            dynamo, tables.chain(), Map.of(PK, s(channel.toChecksumHex()), SK, s(DISPUTE)))
+        .map(item -> record(item.item()));
   }
 
   /**

@@ -19,7 +19,6 @@ import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -56,21 +55,9 @@ public final class DynamoDbProcessedEvents implements ProcessedEvents {
   @Override
   public boolean isProcessed(ChainEvent event) {
     Objects.requireNonNull(event, "event");
-    Map<String, AttributeValue> raw =
-        dynamo
-            .getItem(
-                GetItemRequest.builder()
-                    .tableName(tables.chain())
-                    .key(key(event))
-                    .consistentRead(true)
-                    .build())
-            .item();
-    if (raw == null || raw.isEmpty()) {
-      return false;
-    }
-    return new StoredItem(tables.chain(), raw)
-        .string(TX_HASH)
-        .equals(event.origin().txHash().toHex());
+    return StoredItem.read(dynamo, tables.chain(), key(event))
+        .map(item -> item.string(TX_HASH).equals(event.origin().txHash().toHex()))
+        .orElse(false);
   }
 
   /**

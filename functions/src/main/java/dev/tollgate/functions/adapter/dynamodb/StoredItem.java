@@ -5,7 +5,10 @@ import dev.tollgate.core.value.Bytes32;
 import dev.tollgate.core.value.Uint256;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 
 /**
  * An item read back from a table, with typed getters that say which item lacks which attribute: a
@@ -15,6 +18,22 @@ record StoredItem(String table, Map<String, AttributeValue> item) {
   StoredItem {
     Objects.requireNonNull(table, "table");
     Objects.requireNonNull(item, "item");
+  }
+
+  /**
+   * The item of {@code table} at {@code key}, read consistently (a write a moment ago is seen);
+   * empty when there is none.
+   */
+  static Optional<StoredItem> read(
+      DynamoDbClient dynamo, String table, Map<String, AttributeValue> key) {
+    Map<String, AttributeValue> raw =
+        dynamo
+            .getItem(
+                GetItemRequest.builder().tableName(table).key(key).consistentRead(true).build())
+            .item();
+    return raw == null || raw.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new StoredItem(table, raw));
   }
 
   static AttributeValue s(String value) {
