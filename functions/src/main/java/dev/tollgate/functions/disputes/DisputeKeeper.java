@@ -53,10 +53,6 @@ public final class DisputeKeeper {
     this.views = new DisputeViews(store, chain, writer.sender());
   }
 
-  Address gateway() {
-    return writer.sender();
-  }
-
   DisputeViews views() {
     return views;
   }
@@ -147,7 +143,7 @@ public final class DisputeKeeper {
             kv("channelAddress", channel.toChecksumHex()),
             kv("call", refused.call()),
             kv("reason", refused.reason()));
-        return save(record.after(new DisputeStep.Wait(0, ""), refused.getMessage(), now()));
+        return save(record.noting(refused.getMessage(), now()));
       }
       record = save(record.after(step, action, now()));
       if (step instanceof DisputeStep.Wait

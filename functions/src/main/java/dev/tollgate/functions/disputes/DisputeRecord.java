@@ -42,6 +42,20 @@ public record DisputeRecord(
         version + 1);
   }
 
+  /** The record with {@code action} noted (a step the chain refused), its stage unchanged. */
+  public DisputeRecord noting(String action, long now) {
+    return new DisputeRecord(
+        channel,
+        disputedNonce,
+        disputer,
+        consensusExpiry,
+        defundExpiry,
+        stage,
+        action,
+        now,
+        version + 1);
+  }
+
   /** The record after the chain showed a (new or answered) dispute at {@code nonce}. */
   public DisputeRecord disputedAgain(
       long nonce, Address by, long consensusExpiry, long defundExpiry, long now) {
