@@ -3,11 +3,17 @@ package dev.tollgate.functions.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.contracts.anvil.AnvilNode;
 import dev.tollgate.contracts.chain.ChannelStructs;
+import dev.tollgate.contracts.chain.Transactions;
+import dev.tollgate.contracts.generated.ChannelMastercopy;
+import dev.tollgate.contracts.generated.TestToken;
 import dev.tollgate.core.hash.ChannelHashes;
 import dev.tollgate.core.json.ChannelJson;
+import dev.tollgate.core.port.ChannelStore;
 import dev.tollgate.core.protocol.Channel;
 import dev.tollgate.core.transfer.WithdrawData;
+import dev.tollgate.core.update.UpdateDetails;
 import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Bytes32;
 import dev.tollgate.core.value.Signature;
@@ -15,6 +21,7 @@ import dev.tollgate.core.value.Uint256;
 import dev.tollgate.functions.LambdaInvoker;
 import dev.tollgate.functions.harness.Conservation;
 import dev.tollgate.functions.harness.EventsStack;
+import dev.tollgate.functions.harness.GatewayStack;
 import dev.tollgate.functions.harness.HttpPayer;
 import dev.tollgate.functions.withdrawals.CompletedWithdrawals;
 import java.math.BigInteger;
@@ -23,13 +30,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.tx.TransactionManager;
 
 /**
  * Money entering and leaving a channel as the watcher and processor see it: a payer's deposit is
  * credited only once the watcher has seen it confirmed (before that its deposit update is refused,
- * and a deposit that a reorganisation removes is never credited), and an executed withdrawal is
- * marked complete.
+ * and a deposit that a reorganisation removes is never credited), the gateway's own deposit is
+ * reconciled by the gateway, and an executed withdrawal is marked complete.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DepositConfirmationTest {
@@ -139,5 +148,43 @@ class DepositConfirmationTest {
     assertThat(stack.tokenBalance(payer.channel())).isEqualTo(BigInteger.valueOf(5_000));
     assertThat(Conservation.heldAndLocked(payer.payer().view()))
         .isEqualTo(BigInteger.valueOf(5_000));
+  }
+
+  @Test
+  void theGatewaysOwnDepositIsReconciledByTheGatewayOnceConfirmed() throws Exception {
+    HttpPayer payer = opened();
+    stack.gateway().fund(payer.channel(), BigInteger.valueOf(3_000));
+    stack.confirmWatchAndProcess();
+    assertThat(payer.reconcile(BigInteger.valueOf(3_000)).status()).isEqualTo(200);
+    stack.deployChannel(payer.payer().address());
+    String token = ChannelStructs.hex(stack.gateway().token());
+    String channel = ChannelStructs.hex(payer.channel());
+    TransactionManager gateway =
+        Transactions.manager(
+            stack.anvil().web3j(),
+            Credentials.create(GatewayStack.GATEWAY_KEY),
+            AnvilNode.CHAIN_ID);
+    TestToken.load(token, stack.anvil().web3j(), stack.bystander(), Transactions.LOCAL_GAS)
+        .mint(Credentials.create(GatewayStack.GATEWAY_KEY).getAddress(), BigInteger.valueOf(2_000))
+        .send();
+    TestToken.load(token, stack.anvil().web3j(), gateway, Transactions.LOCAL_GAS)
+        .approve(channel, BigInteger.valueOf(2_000))
+        .send();
+    ChannelMastercopy.load(channel, stack.anvil().web3j(), gateway, Transactions.LOCAL_GAS)
+        .depositAlice(token, BigInteger.valueOf(2_000), BigInteger.ZERO)
+        .send();
+    stack.confirmWatchAndProcess();
+
+    Channel latest =
+        stack.context().getBean(ChannelStore.class).load(payer.channel()).orElseThrow().latest();
+    int index = latest.state().assetIndex(stack.gateway().token());
+    assertThat(latest.latestUpdate().orElseThrow().details())
+        .isInstanceOf(UpdateDetails.Deposit.class);
+    assertThat(latest.latestUpdate().orElseThrow().fromIdentifier())
+        .isEqualTo(latest.state().alice());
+    assertThat(latest.state().processedDepositsA().get(index)).isEqualTo(Uint256.of(2_000));
+    assertThat(latest.state().processedDepositsB().get(index)).isEqualTo(Uint256.of(3_000));
+    assertThat(Conservation.heldAndLocked(latest)).isEqualTo(BigInteger.valueOf(5_000));
+    assertThat(stack.tokenBalance(payer.channel())).isEqualTo(BigInteger.valueOf(5_000));
   }
 }
