@@ -19,5 +19,16 @@ public interface ChannelStore {
    */
   List<ChannelUpdate> updatesAfter(Address channelAddress, long afterNonce, int limit);
 
+  /**
+   * Writes {@code write} if the stored nonce is still the one it was built on.
+   *
+   * @throws ChannelDisputedException if the channel was marked disputed
+   */
   void write(ChannelWrite write) throws StaleChannelException;
+
+  /**
+   * Marks a stored channel disputed on chain (at {@code disputedNonce}): every later {@link #write}
+   * is refused. Marking again is harmless.
+   */
+  void markDisputed(Address channelAddress, long disputedNonce);
 }

@@ -13,6 +13,7 @@ import dev.tollgate.core.value.Address;
 import dev.tollgate.functions.gateway.Accepted;
 import dev.tollgate.functions.gateway.InboundUpdates;
 import dev.tollgate.functions.refusal.Checked;
+import dev.tollgate.functions.refusal.GatewayReason;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,6 +95,10 @@ public final class CreditDeposit {
             stored.get(),
             new UpdateParams.Deposit(assetId),
             ChainInputs.at(clock.nowSeconds()).withDeposits(assetId, totals));
+    if (!proposed.isOk()
+        && proposed.refusal().errorReason().equals(GatewayReason.CHANNEL_DISPUTED.errorReason())) {
+      return "not reconciled: the channel is disputed";
+    }
     if (!proposed.isOk()) {
       // Thrown so the event is redelivered: a lost race is retried on the newer state.
       throw new IllegalStateException(

@@ -98,6 +98,10 @@ public final class DisputeKeeper {
                         "disputed at nonce " + nonce + " by " + disputer,
                         now,
                         1));
+    if (store.load(channel).isPresent()) {
+      // Off-chain updates stop here: after the consensus window they could not be enforced.
+      store.markDisputed(channel, nonce);
+    }
     if (existing.isEmpty() || record != existing.get()) {
       save(record);
       LOG.info(

@@ -6,6 +6,7 @@ import static dev.tollgate.core.failure.FailureReason.STALE_NONCE;
 import dev.tollgate.core.failure.FailureReason;
 import dev.tollgate.core.failure.Outcome;
 import dev.tollgate.core.failure.Rejection;
+import dev.tollgate.core.port.ChannelDisputedException;
 import dev.tollgate.core.port.ChannelStore;
 import dev.tollgate.core.port.ChannelWrite;
 import dev.tollgate.core.port.StaleChannelException;
@@ -96,6 +97,8 @@ public final class InboundUpdates {
           .<Checked<Accepted>>map(
               s -> Checked.refused(Refusal.behind(Rejection.of(STALE_NONCE, lost.getMessage()), s)))
           .orElseGet(() -> Checked.refused(GatewayReason.UNKNOWN_CHANNEL, lost.getMessage()));
+    } catch (ChannelDisputedException disputed) {
+      return Checked.refused(GatewayReason.CHANNEL_DISPUTED, disputed.getMessage());
     }
     return Checked.ok(new Accepted(updates, next, false));
   }
@@ -132,6 +135,8 @@ public final class InboundUpdates {
       return Checked.refused(
           Refusal.behind(
               Rejection.of(STALE_NONCE, lost.getMessage()), lost.stored().orElse(stored)));
+    } catch (ChannelDisputedException disputed) {
+      return Checked.refused(GatewayReason.CHANNEL_DISPUTED, disputed.getMessage());
     }
     return Checked.ok(new Accepted(List.of(mine.value().update()), next, false));
   }

@@ -14,7 +14,9 @@ public enum GatewayReason implements RefusalReason {
   WRONG_UPDATE_TYPE(400, "wrong_update_type"),
   ASSET_NOT_ACCEPTED(402, "asset_not_accepted"),
   TRANSFER_NOT_ACCEPTED(402, "transfer_not_accepted"),
-  WITHDRAWAL_MISMATCH(402, "withdrawal_mismatch");
+  WITHDRAWAL_MISMATCH(402, "withdrawal_mismatch"),
+  /** The channel is disputed on chain: it is being closed and takes no more updates. */
+  CHANNEL_DISPUTED(409, "channel_disputed");
 
   private final int httpStatus;
   private final String errorReason;

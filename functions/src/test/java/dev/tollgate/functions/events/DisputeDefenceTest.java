@@ -16,6 +16,7 @@ import dev.tollgate.functions.disputes.DisputeStage;
 import dev.tollgate.functions.harness.EventsStack;
 import dev.tollgate.functions.harness.GatewayStack;
 import dev.tollgate.functions.harness.HttpPayer;
+import dev.tollgate.functions.harness.StoredTables;
 import java.math.BigInteger;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -117,6 +118,11 @@ class DisputeDefenceTest {
     assertThat(stale.nonce()).isLessThan(ours.latestDoubleSigned().nonce());
     assertThat(defended.nonce()).isEqualTo(ours.latestDoubleSigned().nonce());
     assertThat(dispute(payer.channel()).stage()).isEqualTo(DisputeStage.DEFENDED);
+    StoredTables.Snapshot frozen = StoredTables.of(stack.gateway()).snapshot();
+    HttpPayer.Paid afterDispute = payer.get(GatewayStack.ARTICLES + "after-the-dispute");
+    assertThat(afterDispute.status()).isEqualTo(409);
+    assertThat(afterDispute.settlement().errorReason()).contains("channel_disputed");
+    assertThat(StoredTables.of(stack.gateway()).snapshot()).isEqualTo(frozen);
 
     stack.confirmWatchAndProcess();
     stack.anvil().advance(EventsStack.WINDOW + 1);

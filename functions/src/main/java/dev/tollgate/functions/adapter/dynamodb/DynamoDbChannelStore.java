@@ -5,6 +5,7 @@ import static dev.tollgate.functions.adapter.dynamodb.GatewayTables.NONCE;
 import static dev.tollgate.functions.adapter.dynamodb.GatewayTables.TRANSFER_ID;
 
 import dev.tollgate.core.json.ChannelJson;
+import dev.tollgate.core.port.ChannelDisputedException;
 import dev.tollgate.core.port.ChannelStore;
 import dev.tollgate.core.port.ChannelWrite;
 import dev.tollgate.core.port.Clock;
@@ -24,6 +25,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -32,6 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * Channels in DynamoDB. Each write is one transaction: the channel item, conditional on the nonce
@@ -43,6 +46,7 @@ public final class DynamoDbChannelStore implements ChannelStore {
   static final String LATEST = "latest";
   static final String DOUBLE_SIGNED = "latestDoubleSigned";
   static final String UPDATED_AT = "updatedAt";
+  static final String DISPUTED_NONCE = "disputedNonce";
   static final String UPDATE = "update";
   static final String TYPE = "type";
   static final String STATUS = "status";
@@ -117,6 +121,24 @@ public final class DynamoDbChannelStore implements ChannelStore {
     }
   }
 
+  @Override
+  public void markDisputed(Address channelAddress, long disputedNonce) {
+    try {
+      dynamo.updateItem(
+          UpdateItemRequest.builder()
+              .tableName(tables.channels())
+              .key(Map.of(CHANNEL_ADDRESS, s(channelAddress.toChecksumHex())))
+              .updateExpression("SET #d = :d")
+              .conditionExpression("attribute_exists(#c)")
+              .expressionAttributeNames(Map.of("#d", DISPUTED_NONCE, "#c", CHANNEL_ADDRESS))
+              .expressionAttributeValues(Map.of(":d", n(disputedNonce)))
+              .build());
+    } catch (ConditionalCheckFailedException notStored) {
+      throw new IllegalArgumentException(
+          "channel " + channelAddress + " is not stored; it cannot be marked disputed", notStored);
+    }
+  }
+
   private TransactWriteItem channelPut(String channel, ChannelWrite write, long now) {
     Map<String, AttributeValue> item = new HashMap<>();
     item.put(CHANNEL_ADDRESS, s(channel));
@@ -136,8 +158,9 @@ public final class DynamoDbChannelStore implements ChannelStore {
       put.conditionExpression("attribute_not_exists(#c)")
           .expressionAttributeNames(Map.of("#c", CHANNEL_ADDRESS));
     } else {
-      put.conditionExpression("#n = :expected")
-          .expressionAttributeNames(Map.of("#n", NONCE))
+      // A channel marked disputed takes no more writes; this Put would also drop the mark.
+      put.conditionExpression("#n = :expected AND attribute_not_exists(#d)")
+          .expressionAttributeNames(Map.of("#n", NONCE, "#d", DISPUTED_NONCE))
           .expressionAttributeValues(Map.of(":expected", n(write.expectedNonce())));
     }
     return TransactWriteItem.builder().put(put.build()).build();
@@ -240,6 +263,10 @@ public final class DynamoDbChannelStore implements ChannelStore {
       throw e;
     }
     Map<String, AttributeValue> stored = reasons.get(0).item();
+    if (stored != null && stored.containsKey(DISPUTED_NONCE)) {
+      throw new ChannelDisputedException(
+          write.next().latest().channelAddress(), Long.parseLong(stored.get(DISPUTED_NONCE).n()));
+    }
     return new StaleChannelException(
         write.expectedNonce(),
         stored == null || stored.isEmpty() ? Optional.empty() : Optional.of(storedChannel(stored)));

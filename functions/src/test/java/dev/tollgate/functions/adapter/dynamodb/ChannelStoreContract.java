@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tollgate.core.json.ChannelJson;
+import dev.tollgate.core.port.ChannelDisputedException;
 import dev.tollgate.core.port.ChannelWrite;
 import dev.tollgate.core.port.StaleChannelException;
 import dev.tollgate.core.port.StoredChannel;
@@ -68,6 +69,28 @@ abstract class ChannelStoreContract {
     StoredChannel loaded = store.load(address(open)).orElseThrow();
     assertThat(json(loaded)).isEqualTo(json(open.next()));
     assertThat(store.load(Address.fromHex("0x00000000000000000000000000000000000000aa"))).isEmpty();
+  }
+
+  @Test
+  void aChannelMarkedDisputedTakesNoMoreWrites() throws Exception {
+    TestChannels.Opened opened = channels.opened(10_000);
+    store.write(opened.write());
+    Address channel = address(opened.write());
+    store.markDisputed(channel, 2);
+    store.markDisputed(channel, 2);
+    ChannelWrite pay = channels.payment(opened.payer(), opened.write().next(), 1_000, preImage(3));
+
+    assertThatThrownBy(() -> store.write(pay))
+        .isInstanceOfSatisfying(
+            ChannelDisputedException.class, e -> assertThat(e.disputedNonce()).isEqualTo(2))
+        .hasMessageContaining("disputed on chain");
+    assertThat(json(store.load(channel).orElseThrow())).isEqualTo(json(opened.write().next()));
+    assertThat(store.updatesAfter(channel, 2, 10)).isEmpty();
+    assertThatThrownBy(
+            () ->
+                store.markDisputed(
+                    Address.fromHex("0x00000000000000000000000000000000000000ab"), 1))
+        .hasMessageContaining("is not stored");
   }
 
   @Test
