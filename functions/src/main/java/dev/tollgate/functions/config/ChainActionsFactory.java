@@ -30,13 +30,11 @@ import dev.tollgate.functions.events.WatcherSettings;
 import dev.tollgate.functions.gateway.InboundUpdates;
 import dev.tollgate.functions.withdrawals.CompletedWithdrawals;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import org.web3j.protocol.Web3j;
-import org.web3j.protocol.http.HttpService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -49,8 +47,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public class ChainActionsFactory {
 
   @Singleton
-  AdjudicatorReader adjudicatorReader(@Property(name = "tollgate.chain.rpc-url") String rpcUrl) {
-    return new Web3jAdjudicatorReader(Web3j.build(new HttpService(rpcUrl)));
+  AdjudicatorReader adjudicatorReader(Web3j web3j) {
+    return new Web3jAdjudicatorReader(web3j);
   }
 
   /**
@@ -59,7 +57,7 @@ public class ChainActionsFactory {
    */
   @Singleton
   TransactionSender transactionSender(
-      @Property(name = "tollgate.chain.rpc-url") String rpcUrl,
+      Web3j web3j,
       DynamoDbClient dynamo,
       @Value("${tollgate.tables.prefix:tollgate-}") String prefix,
       Signer signer,
@@ -78,7 +76,7 @@ public class ChainActionsFactory {
       throw new IllegalArgumentException("tollgate.chain.sender: " + e.getMessage(), e);
     }
     return new TransactionSender(
-        new Web3jChainRpc(Web3j.build(new HttpService(rpcUrl))),
+        new Web3jChainRpc(web3j),
         new DynamoDbNonceLedger(dynamo, TableNames.withPrefix(prefix)),
         signer,
         settings,
@@ -87,9 +85,8 @@ public class ChainActionsFactory {
   }
 
   @Singleton
-  ChainWriter chainWriter(
-      @Property(name = "tollgate.chain.rpc-url") String rpcUrl, TransactionSender sender) {
-    return new Web3jChainWriter(Web3j.build(new HttpService(rpcUrl)), sender);
+  ChainWriter chainWriter(Web3j web3j, TransactionSender sender) {
+    return new Web3jChainWriter(web3j, sender);
   }
 
   @Singleton

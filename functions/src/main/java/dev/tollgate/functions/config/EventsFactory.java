@@ -21,7 +21,6 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import org.web3j.protocol.Web3j;
-import org.web3j.protocol.http.HttpService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -69,14 +68,8 @@ public class EventsFactory {
 
   /** The chain's logs as the gateway (alice, the signer's address) sees them. */
   @Singleton
-  ChainLogs chainLogs(
-      @Property(name = "tollgate.chain.rpc-url") String rpcUrl,
-      GatewayNetwork network,
-      Signer signer) {
-    return new Web3jChainLogs(
-        Web3j.build(new HttpService(rpcUrl)),
-        network.context().channelFactoryAddress(),
-        signer.address());
+  ChainLogs chainLogs(Web3j web3j, GatewayNetwork network, Signer signer) {
+    return new Web3jChainLogs(web3j, network.context().channelFactoryAddress(), signer.address());
   }
 
   @Singleton

@@ -33,6 +33,8 @@ import dev.tollgate.functions.paywall.PaidRequests;
 import dev.tollgate.functions.paywall.PriceList;
 import dev.tollgate.functions.paywall.QuoteBook;
 import dev.tollgate.functions.paywall.QuoteTerms;
+import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
@@ -62,6 +64,13 @@ public class GatewayFactory {
   @Requires(missingBeans = Clock.class)
   Clock clock() {
     return () -> System.currentTimeMillis() / 1000;
+  }
+
+  /** One JSON-RPC client of {@code tollgate.chain.rpc-url} for every chain reader and writer. */
+  @Singleton
+  @Bean(preDestroy = "shutdown")
+  Web3j web3j(@Property(name = "tollgate.chain.rpc-url") String rpcUrl) {
+    return Web3j.build(new HttpService(rpcUrl));
   }
 
   @Singleton
@@ -151,14 +160,14 @@ public class GatewayFactory {
   @Singleton
   ChainReader chainReader(
       @Value("${tollgate.deposits.credit:confirmed}") String credit,
-      @Property(name = "tollgate.chain.rpc-url") String rpcUrl,
+      BeanProvider<Web3j> web3j,
       DynamoDbClient dynamo,
       @Value("${tollgate.tables.prefix:tollgate-}") String prefix) {
     return switch (credit) {
       case "confirmed" ->
           new ConfirmedChainReader(
               new DynamoDbConfirmedDeposits(dynamo, TableNames.withPrefix(prefix)));
-      case "chain-head" -> new Web3jChainReader(Web3j.build(new HttpService(rpcUrl)));
+      case "chain-head" -> new Web3jChainReader(web3j.get());
       default ->
           throw new IllegalArgumentException(
               "tollgate.deposits.credit must be confirmed or chain-head, got '" + credit + "'");
