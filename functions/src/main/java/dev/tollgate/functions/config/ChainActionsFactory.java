@@ -12,12 +12,12 @@ import dev.tollgate.functions.adapter.chain.TransactionSender;
 import dev.tollgate.functions.adapter.chain.Web3jChainRpc;
 import dev.tollgate.functions.adapter.chain.Web3jChainWriter;
 import dev.tollgate.functions.adapter.dynamodb.DynamoDbCompletedWithdrawals;
-import dev.tollgate.functions.adapter.dynamodb.DynamoDbConfirmedDeposits;
 import dev.tollgate.functions.adapter.dynamodb.DynamoDbDisputeBook;
 import dev.tollgate.functions.adapter.dynamodb.DynamoDbIdleChannels;
 import dev.tollgate.functions.adapter.dynamodb.DynamoDbNonceLedger;
 import dev.tollgate.functions.adapter.dynamodb.DynamoDbProcessedEvents;
 import dev.tollgate.functions.adapter.dynamodb.TableNames;
+import dev.tollgate.functions.deposits.ConfirmedDeposits;
 import dev.tollgate.functions.deposits.CreditDeposit;
 import dev.tollgate.functions.disputes.ClaimIdleChannels;
 import dev.tollgate.functions.disputes.ClaimPolicy;
@@ -59,7 +59,7 @@ public class ChainActionsFactory {
   TransactionSender transactionSender(
       Web3j web3j,
       DynamoDbClient dynamo,
-      @Value("${tollgate.tables.prefix:tollgate-}") String prefix,
+      TableNames tables,
       Signer signer,
       Clock clock,
       @Value("${tollgate.chain.sender.poll-millis:250}") long pollMillis,
@@ -77,7 +77,7 @@ public class ChainActionsFactory {
     }
     return new TransactionSender(
         new Web3jChainRpc(web3j),
-        new DynamoDbNonceLedger(dynamo, TableNames.withPrefix(prefix)),
+        new DynamoDbNonceLedger(dynamo, tables),
         signer,
         settings,
         clock,
@@ -90,9 +90,8 @@ public class ChainActionsFactory {
   }
 
   @Singleton
-  DisputeBook disputeBook(
-      DynamoDbClient dynamo, @Value("${tollgate.tables.prefix:tollgate-}") String prefix) {
-    return new DynamoDbDisputeBook(dynamo, TableNames.withPrefix(prefix));
+  DisputeBook disputeBook(DynamoDbClient dynamo, TableNames tables) {
+    return new DynamoDbDisputeBook(dynamo, tables);
   }
 
   @Singleton
@@ -114,7 +113,7 @@ public class ChainActionsFactory {
   ClaimIdleChannels claimIdleChannels(
       ChannelStore store,
       DynamoDbClient dynamo,
-      @Value("${tollgate.tables.prefix:tollgate-}") String prefix,
+      TableNames tables,
       DisputeBook book,
       ChainWriter writer,
       AdjudicatorReader chain,
@@ -134,7 +133,7 @@ public class ChainActionsFactory {
     }
     return new ClaimIdleChannels(
         store,
-        new DynamoDbIdleChannels(dynamo, TableNames.withPrefix(prefix)),
+        new DynamoDbIdleChannels(dynamo, tables),
         book,
         writer,
         chain,
@@ -144,33 +143,23 @@ public class ChainActionsFactory {
 
   @Singleton
   CreditDeposit creditDeposit(
-      DynamoDbClient dynamo,
-      @Value("${tollgate.tables.prefix:tollgate-}") String prefix,
+      ConfirmedDeposits confirmed,
       AdjudicatorReader chain,
       @Value("${tollgate.watcher.confirmations:" + WatcherSettings.DEFAULT_CONFIRMATIONS + "}")
           long confirmations,
       InboundUpdates updates,
       Clock clock) {
-    return new CreditDeposit(
-        new DynamoDbConfirmedDeposits(dynamo, TableNames.withPrefix(prefix)),
-        chain,
-        confirmations,
-        updates,
-        clock);
+    return new CreditDeposit(confirmed, chain, confirmations, updates, clock);
   }
 
   @Singleton
-  CompletedWithdrawals completedWithdrawals(
-      DynamoDbClient dynamo, @Value("${tollgate.tables.prefix:tollgate-}") String prefix) {
-    return new DynamoDbCompletedWithdrawals(dynamo, TableNames.withPrefix(prefix));
+  CompletedWithdrawals completedWithdrawals(DynamoDbClient dynamo, TableNames tables) {
+    return new DynamoDbCompletedWithdrawals(dynamo, tables);
   }
 
   @Singleton
-  ProcessedEvents processedEvents(
-      DynamoDbClient dynamo,
-      @Value("${tollgate.tables.prefix:tollgate-}") String prefix,
-      Clock clock) {
-    return new DynamoDbProcessedEvents(dynamo, TableNames.withPrefix(prefix), clock);
+  ProcessedEvents processedEvents(DynamoDbClient dynamo, TableNames tables, Clock clock) {
+    return new DynamoDbProcessedEvents(dynamo, tables, clock);
   }
 
   @Singleton

@@ -4,7 +4,6 @@ import dev.tollgate.core.port.Signer;
 import dev.tollgate.functions.adapter.chain.Web3jChainLogs;
 import dev.tollgate.functions.adapter.dynamodb.DynamoDbKnownChannels;
 import dev.tollgate.functions.adapter.dynamodb.DynamoDbWatchCursor;
-import dev.tollgate.functions.adapter.dynamodb.GatewayTables;
 import dev.tollgate.functions.adapter.dynamodb.TableNames;
 import dev.tollgate.functions.adapter.sqs.SqsEventQueue;
 import dev.tollgate.functions.events.ChainLogs;
@@ -49,21 +48,13 @@ public class EventsFactory {
   }
 
   @Singleton
-  WatchCursor watchCursor(
-      DynamoDbClient dynamo,
-      @Value("${tollgate.tables.prefix:tollgate-}") String prefix,
-      @Value("${tollgate.tables.create:false}") boolean create) {
-    TableNames tables = TableNames.withPrefix(prefix);
-    if (create) {
-      GatewayTables.createIfMissing(dynamo, tables);
-    }
+  WatchCursor watchCursor(DynamoDbClient dynamo, TableNames tables) {
     return new DynamoDbWatchCursor(dynamo, tables);
   }
 
   @Singleton
-  KnownChannels knownChannels(
-      DynamoDbClient dynamo, @Value("${tollgate.tables.prefix:tollgate-}") String prefix) {
-    return new DynamoDbKnownChannels(dynamo, TableNames.withPrefix(prefix));
+  KnownChannels knownChannels(DynamoDbClient dynamo, TableNames tables) {
+    return new DynamoDbKnownChannels(dynamo, tables);
   }
 
   /** The chain's logs as the gateway (alice, the signer's address) sees them. */

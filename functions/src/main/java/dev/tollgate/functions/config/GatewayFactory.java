@@ -19,6 +19,7 @@ import dev.tollgate.functions.adapter.dynamodb.TableNames;
 import dev.tollgate.functions.adapter.kms.KmsSigner;
 import dev.tollgate.functions.adapter.kms.KmsWrappedKeySigner;
 import dev.tollgate.functions.deposits.ConfirmedChainReader;
+import dev.tollgate.functions.deposits.ConfirmedDeposits;
 import dev.tollgate.functions.gateway.AcceptTransfer;
 import dev.tollgate.functions.gateway.ChannelCache;
 import dev.tollgate.functions.gateway.ChannelQueries;
@@ -138,17 +139,31 @@ public class GatewayFactory {
     };
   }
 
+  /**
+   * The tables every DynamoDB adapter uses, named by {@code tollgate.tables.prefix}; created here
+   * when {@code tollgate.tables.create} is set (the local stack, tests), so before any adapter
+   * runs.
+   */
   @Singleton
-  ChannelStore store(
+  TableNames tables(
       DynamoDbClient dynamo,
-      Clock clock,
       @Value("${tollgate.tables.prefix:tollgate-}") String prefix,
       @Value("${tollgate.tables.create:false}") boolean create) {
     TableNames tables = TableNames.withPrefix(prefix);
     if (create) {
       GatewayTables.createIfMissing(dynamo, tables);
     }
+    return tables;
+  }
+
+  @Singleton
+  ChannelStore store(DynamoDbClient dynamo, TableNames tables, Clock clock) {
     return new DynamoDbChannelStore(dynamo, tables, clock);
+  }
+
+  @Singleton
+  ConfirmedDeposits confirmedDeposits(DynamoDbClient dynamo, TableNames tables) {
+    return new DynamoDbConfirmedDeposits(dynamo, tables);
   }
 
   /**
@@ -161,12 +176,9 @@ public class GatewayFactory {
   ChainReader chainReader(
       @Value("${tollgate.deposits.credit:confirmed}") String credit,
       BeanProvider<Web3j> web3j,
-      DynamoDbClient dynamo,
-      @Value("${tollgate.tables.prefix:tollgate-}") String prefix) {
+      ConfirmedDeposits confirmed) {
     return switch (credit) {
-      case "confirmed" ->
-          new ConfirmedChainReader(
-              new DynamoDbConfirmedDeposits(dynamo, TableNames.withPrefix(prefix)));
+      case "confirmed" -> new ConfirmedChainReader(confirmed);
       case "chain-head" -> new Web3jChainReader(web3j.get());
       default ->
           throw new IllegalArgumentException(
