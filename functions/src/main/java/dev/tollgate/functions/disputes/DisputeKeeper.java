@@ -11,10 +11,13 @@ import dev.tollgate.core.port.Clock;
 import dev.tollgate.core.port.SentTransaction;
 import dev.tollgate.core.port.StoredChannel;
 import dev.tollgate.core.protocol.Channel;
+import dev.tollgate.core.transfer.TransferResolver;
 import dev.tollgate.core.update.ChannelUpdate;
 import dev.tollgate.core.value.Address;
+import dev.tollgate.core.value.Bytes32;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -60,50 +63,55 @@ public final class DisputeKeeper {
   /** One round over every unfinished dispute; returns where each ended this round. */
   public List<DisputeRecord> run() {
     List<DisputeRecord> after = new ArrayList<>();
-    for (DisputeRecord record : book.unfinished()) {
-      after.add(advance(record.channel()));
+    for (DisputeRecord listed : book.unfinished()) {
+      // The list comes from an index that may lag; the record itself is read consistently.
+      book.find(listed.channel())
+          .filter(r -> !r.stage().isFinished())
+          .map(this::advance)
+          .ifPresent(after::add);
     }
     return after;
   }
 
   /**
    * Records that the chain shows a dispute of {@code channel} at {@code nonce} (from its event or
-   * from the gateway's own transaction), then takes every step that is due.
+   * from the gateway's own transaction), stops the channel taking updates, then takes every step
+   * that is due.
    */
   public DisputeRecord observed(Address channel, long nonce, Address disputer) {
-    OnChainDispute onChain = chain.channelDispute(channel);
+    StoredChannel stored =
+        store
+            .load(channel)
+            .orElseThrow(
+                () -> new IllegalArgumentException("channel " + channel + " is not stored here"));
+    // Off-chain updates stop here: after the consensus window they could not be enforced.
+    store.markDisputed(channel, nonce);
     Optional<DisputeRecord> existing = book.find(channel);
-    long now = clock.nowSeconds();
-    DisputeRecord record =
-        existing
-            .map(
-                r ->
-                    r.disputedNonce() == nonce && !r.stage().isFinished()
-                        ? r
-                        : r.disputedAgain(
-                            nonce,
-                            disputer,
-                            onChain.consensusExpiry(),
-                            onChain.defundExpiry(),
-                            now))
-            .orElseGet(
-                () ->
-                    new DisputeRecord(
-                        channel,
-                        nonce,
-                        disputer,
-                        onChain.consensusExpiry(),
-                        onChain.defundExpiry(),
-                        DisputeStage.OPEN,
-                        "disputed at nonce " + nonce + " by " + disputer,
-                        now,
-                        1));
-    if (store.load(channel).isPresent()) {
-      // Off-chain updates stop here: after the consensus window they could not be enforced.
-      store.markDisputed(channel, nonce);
-    }
-    if (existing.isEmpty() || record != existing.get()) {
-      save(record);
+    DisputeRecord record;
+    if (existing.isPresent()
+        && existing.get().disputedNonce() == nonce
+        && !existing.get().stage().isFinished()) {
+      record = existing.get();
+    } else {
+      OnChainDispute onChain = chain.channelDispute(channel);
+      long now = now();
+      record =
+          existing.isPresent()
+              ? existing
+                  .get()
+                  .disputedAgain(
+                      nonce, disputer, onChain.consensusExpiry(), onChain.defundExpiry(), now)
+              : new DisputeRecord(
+                  channel,
+                  nonce,
+                  disputer,
+                  onChain.consensusExpiry(),
+                  onChain.defundExpiry(),
+                  DisputeStage.OPEN,
+                  "disputed at nonce " + nonce + " by " + disputer,
+                  now,
+                  1);
+      record = save(record);
       LOG.info(
           "dispute observed",
           kv("action", "dispute_observed"),
@@ -111,32 +119,33 @@ public final class DisputeKeeper {
           kv("nonce", nonce),
           kv("disputer", disputer.toChecksumHex()));
     }
-    return advance(channel);
+    return advance(record, stored);
   }
 
   /** Takes the steps due in {@code channel}'s dispute, if the gateway has recorded one. */
   public void advanceIfDisputed(Address channel) {
-    if (book.find(channel).filter(r -> !r.stage().isFinished()).isPresent()) {
-      advance(channel);
+    Optional<DisputeRecord> record = book.find(channel).filter(r -> !r.stage().isFinished());
+    if (record.isPresent()) {
+      advance(record.get());
     }
   }
 
-  /** Takes every step of {@code channel}'s dispute that is due now. */
-  public DisputeRecord advance(Address channel) {
-    DisputeRecord record =
-        book.find(channel)
-            .orElseThrow(
-                () -> new IllegalArgumentException("no dispute recorded for channel " + channel));
-    Optional<StoredChannel> stored = store.load(channel);
+  private DisputeRecord advance(DisputeRecord record) {
+    Optional<StoredChannel> stored = store.load(record.channel());
     if (stored.isEmpty()) {
-      return save(
-          record.after(
-              new DisputeStep.Lost("not a channel of this gateway"),
-              "not a channel of this gateway",
-              clock.nowSeconds()));
+      String why = "not a channel of this gateway";
+      return save(record.after(new DisputeStep.Lost(why), why, now()));
     }
+    return advance(record, stored.get());
+  }
+
+  /** Takes every step of the dispute that is due now, re-reading the chain before each. */
+  private DisputeRecord advance(DisputeRecord record, StoredChannel stored) {
+    Address channel = record.channel();
+    // The gateway's own resolvers do not change while it follows the chain.
+    Map<Bytes32, TransferResolver> resolvers = views.ownResolvers(stored);
     for (int i = 0; i < MAX_STEPS && !record.stage().isFinished(); i++) {
-      DisputeStep step = DisputePlanner.next(views.read(stored.get()));
+      DisputeStep step = DisputePlanner.next(views.read(stored, resolvers));
       String action;
       try {
         action = take(channel, step);
@@ -148,6 +157,10 @@ public final class DisputeKeeper {
             kv("call", refused.call()),
             kv("reason", refused.reason()));
         return save(record.noting(refused.getMessage(), now()));
+      }
+      if (step instanceof DisputeStep.Wait && action.equals(record.lastAction())) {
+        // Still waiting for the same moment: nothing new to record.
+        return record;
       }
       record = save(record.after(step, action, now()));
       if (step instanceof DisputeStep.Wait

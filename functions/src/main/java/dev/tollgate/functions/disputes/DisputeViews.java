@@ -34,10 +34,10 @@ final class DisputeViews {
     this.gateway = gateway;
   }
 
-  DisputeView read(StoredChannel stored) {
+  /** The view of {@code stored}'s dispute now, with the gateway's {@link #ownResolvers}. */
+  DisputeView read(StoredChannel stored, Map<Bytes32, TransferResolver> resolvers) {
     Channel ours = stored.latestDoubleSigned();
     Address channel = ours.channelAddress();
-    Map<Bytes32, TransferResolver> resolvers = ownResolvers(stored);
     Map<Bytes32, OnChainTransferDispute> transferDisputes = new HashMap<>();
     for (ActiveTransfer transfer : ours.activeTransfers().values()) {
       if (resolvers.containsKey(transfer.transferId())) {
