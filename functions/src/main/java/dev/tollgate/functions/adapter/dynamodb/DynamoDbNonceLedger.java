@@ -2,6 +2,8 @@ package dev.tollgate.functions.adapter.dynamodb;
 
 import static dev.tollgate.functions.adapter.dynamodb.GatewayTables.PK;
 import static dev.tollgate.functions.adapter.dynamodb.GatewayTables.SK;
+import static dev.tollgate.functions.adapter.dynamodb.StoredItem.n;
+import static dev.tollgate.functions.adapter.dynamodb.StoredItem.s;
 
 import dev.tollgate.core.value.Address;
 import dev.tollgate.functions.adapter.chain.NonceLedger;
@@ -180,13 +182,5 @@ public final class DynamoDbNonceLedger implements NonceLedger {
     key.put(PK, s(partition(account)));
     key.put(SK, s(sortKey));
     return key;
-  }
-
-  private static AttributeValue s(String value) {
-    return AttributeValue.fromS(value);
-  }
-
-  private static AttributeValue n(long value) {
-    return AttributeValue.fromN(Long.toString(value));
   }
 }

@@ -2,6 +2,7 @@ package dev.tollgate.functions.adapter.dynamodb;
 
 import static dev.tollgate.functions.adapter.dynamodb.GatewayTables.PK;
 import static dev.tollgate.functions.adapter.dynamodb.GatewayTables.SK;
+import static dev.tollgate.functions.adapter.dynamodb.StoredItem.n;
 
 import dev.tollgate.functions.events.CursorMovedException;
 import dev.tollgate.functions.events.WatchCursor;
@@ -53,12 +54,12 @@ public final class DynamoDbWatchCursor implements WatchCursor {
                 Map.of(
                     PK, AttributeValue.fromS(CURSOR),
                     SK, AttributeValue.fromS(WATCHER),
-                    BLOCK, number(next)))
+                    BLOCK, n(next)))
             .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
     if (expected.isPresent()) {
       put.conditionExpression("#b = :expected")
           .expressionAttributeNames(Map.of("#b", BLOCK))
-          .expressionAttributeValues(Map.of(":expected", number(expected.getAsLong())));
+          .expressionAttributeValues(Map.of(":expected", n(expected.getAsLong())));
     } else {
       put.conditionExpression("attribute_not_exists(#pk)")
           .expressionAttributeNames(Map.of("#pk", PK));
@@ -91,9 +92,5 @@ public final class DynamoDbWatchCursor implements WatchCursor {
       throw new IllegalStateException(
           "the watch cursor in " + table + " holds a block that is not a long: " + block.n(), e);
     }
-  }
-
-  private static AttributeValue number(long value) {
-    return AttributeValue.fromN(Long.toString(value));
   }
 }
