@@ -14,6 +14,7 @@ import dev.tollgate.functions.gateway.Accepted;
 import dev.tollgate.functions.gateway.InboundUpdates;
 import dev.tollgate.functions.refusal.Checked;
 import dev.tollgate.functions.refusal.GatewayReason;
+import dev.tollgate.functions.refusal.Refusal;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,11 +96,11 @@ public final class CreditDeposit {
             stored.get(),
             new UpdateParams.Deposit(assetId),
             ChainInputs.at(clock.nowSeconds()).withDeposits(assetId, totals));
-    if (!proposed.isOk()
-        && proposed.refusal().errorReason().equals(GatewayReason.CHANNEL_DISPUTED.errorReason())) {
-      return "not reconciled: the channel is disputed";
-    }
     if (!proposed.isOk()) {
+      if (proposed.refusal() instanceof Refusal.Terms terms
+          && terms.reason() == GatewayReason.CHANNEL_DISPUTED) {
+        return "not reconciled: the channel is disputed";
+      }
       // Thrown so the event is redelivered: a lost race is retried on the newer state.
       throw new IllegalStateException(
           "reconciling the gateway's deposit into "
