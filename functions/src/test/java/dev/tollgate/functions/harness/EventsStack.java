@@ -12,6 +12,7 @@ import dev.tollgate.contracts.generated.ChannelMastercopy;
 import dev.tollgate.contracts.generated.TestToken;
 import dev.tollgate.core.port.Clock;
 import dev.tollgate.core.value.Address;
+import dev.tollgate.emulators.ElasticMq;
 import dev.tollgate.functions.GatewayHandler;
 import dev.tollgate.functions.adapter.sqs.EventQueueUrls;
 import dev.tollgate.functions.adapter.sqs.EventQueues;

@@ -11,6 +11,7 @@ import dev.tollgate.contracts.generated.TestToken;
 import dev.tollgate.core.protocol.ChannelRules;
 import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Hex;
+import dev.tollgate.emulators.DynamoDbLocal;
 import dev.tollgate.functions.LambdaInvoker;
 import dev.tollgate.functions.gateway.GatewayNetwork;
 import java.math.BigInteger;

@@ -1,6 +1,6 @@
 package dev.tollgate.functions.adapter.dynamodb;
 
-import dev.tollgate.functions.harness.DynamoDbLocal;
+import dev.tollgate.emulators.DynamoDbLocal;
 import dev.tollgate.functions.harness.Emulated;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

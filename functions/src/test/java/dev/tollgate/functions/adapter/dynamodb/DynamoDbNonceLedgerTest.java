@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tollgate.core.crypto.LocalKeySigner;
 import dev.tollgate.core.value.Address;
+import dev.tollgate.emulators.DynamoDbLocal;
 import dev.tollgate.functions.adapter.chain.Fees;
 import dev.tollgate.functions.adapter.chain.NonceTakenException;
 import dev.tollgate.functions.adapter.chain.RecordedTransaction;
 import dev.tollgate.functions.adapter.chain.SignedTransaction;
 import dev.tollgate.functions.adapter.chain.TransactionSigning;
 import dev.tollgate.functions.adapter.chain.UnsignedTransaction;
-import dev.tollgate.functions.harness.DynamoDbLocal;
 import java.math.BigInteger;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tollgate.core.value.Address;
+import dev.tollgate.emulators.DynamoDbLocal;
 import dev.tollgate.functions.events.CursorMovedException;
-import dev.tollgate.functions.harness.DynamoDbLocal;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.OptionalLong;

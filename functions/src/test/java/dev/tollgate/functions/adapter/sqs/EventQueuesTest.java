@@ -3,7 +3,7 @@ package dev.tollgate.functions.adapter.sqs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tollgate.functions.harness.ElasticMq;
+import dev.tollgate.emulators.ElasticMq;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

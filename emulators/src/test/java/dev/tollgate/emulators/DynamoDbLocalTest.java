@@ -1,4 +1,4 @@
-package dev.tollgate.functions.harness;
+package dev.tollgate.emulators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,10 @@
-package dev.tollgate.functions.harness;
+package dev.tollgate.emulators;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.elasticmq.rest.sqs.TheSQSRestServerBuilder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -26,11 +27,14 @@ public final class ElasticMq implements AutoCloseable {
   }
 
   public static ElasticMq start() {
-    SQSRestServer server =
-        SQSRestServerBuilder.withInterface("127.0.0.1")
-            .withDynamicPort()
-            .withAWSRegion(REGION)
-            .start();
+    return start(0);
+  }
+
+  /** On {@code port} of 127.0.0.1; 0 picks a free one. */
+  public static ElasticMq start(int port) {
+    TheSQSRestServerBuilder builder =
+        SQSRestServerBuilder.withInterface("127.0.0.1").withAWSRegion(REGION);
+    SQSRestServer server = (port == 0 ? builder.withDynamicPort() : builder.withPort(port)).start();
     InetSocketAddress address;
     try {
       address = server.waitUntilStarted().localAddress();

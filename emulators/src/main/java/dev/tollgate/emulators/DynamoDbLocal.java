@@ -1,4 +1,4 @@
-package dev.tollgate.functions.harness;
+package dev.tollgate.emulators;
 
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
@@ -26,13 +26,18 @@ public final class DynamoDbLocal implements AutoCloseable {
   }
 
   public static DynamoDbLocal start() throws Exception {
+    return start(0);
+  }
+
+  /** On {@code port} of 127.0.0.1; 0 picks a free one. */
+  public static DynamoDbLocal start(int port) throws Exception {
     LocalDynamoDBServerHandler handler =
         new LocalDynamoDBServerHandler(
             new LocalDynamoDBRequestHandler(0, true, null, true, false), null);
     Server server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");
-    connector.setPort(0);
+    connector.setPort(port);
     server.addConnector(connector);
     server.setHandler(new DynamoDBProxyServer(0, handler).setUpHandler(handler));
     server.start();
