@@ -1,7 +1,5 @@
 package dev.tollgate.functions.harness;
 
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.tollgate.contracts.anvil.AnvilNode;
 import dev.tollgate.contracts.anvil.DevAccounts;
@@ -19,23 +17,18 @@ import dev.tollgate.functions.adapter.sqs.EventQueues;
 import dev.tollgate.functions.disputes.DisputeKeeperHandler;
 import dev.tollgate.functions.disputes.KeeperReport;
 import dev.tollgate.functions.events.EventProcessorHandler;
+import dev.tollgate.functions.events.QueueDelivery;
 import dev.tollgate.functions.events.WatchReport;
 import dev.tollgate.functions.events.WatcherHandler;
 import io.micronaut.context.ApplicationContext;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.web3j.crypto.Credentials;
 import org.web3j.tx.TransactionManager;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
@@ -63,6 +56,7 @@ public final class EventsStack implements AutoCloseable {
   private final WatcherHandler watcher;
   private final EventProcessorHandler processor;
   private final DisputeKeeperHandler keeper;
+  private final QueueDelivery delivery;
 
   private EventsStack(
       GatewayStack stack,
@@ -79,6 +73,7 @@ public final class EventsStack implements AutoCloseable {
     this.watcher = new WatcherHandler(context);
     this.processor = new EventProcessorHandler(context);
     this.keeper = new DisputeKeeperHandler(context);
+    this.delivery = new QueueDelivery(sqs, urls.queue(), processor::execute);
   }
 
   /** A stack with {@code settings} on top of its own (e.g. {@code tollgate.disputes.*}). */
@@ -165,34 +160,16 @@ public final class EventsStack implements AutoCloseable {
     int handled = 0;
     int failed = 0;
     for (int round = 0; round < 200; round++) {
-      List<Message> messages =
-          sqs.receiveMessage(
-                  r ->
-                      r.queueUrl(urls.queue())
-                          .maxNumberOfMessages(10)
-                          .waitTimeSeconds(0)
-                          .messageSystemAttributeNames(MessageSystemAttributeName.ALL))
-              .messages();
-      if (messages.isEmpty()) {
+      QueueDelivery.Delivered delivered = delivery.deliverOnce(0);
+      if (delivered.received() == 0) {
         // A receive can come back empty while it moves a message to the dead-letter queue.
         if (queued() == 0) {
           return new Processed(handled, failed);
         }
         continue;
       }
-      SQSBatchResponse response = processor.execute(batch(messages));
-      Set<String> failedIds = new HashSet<>();
-      response.getBatchItemFailures().forEach(f -> failedIds.add(f.getItemIdentifier()));
-      for (Message m : messages) {
-        if (failedIds.contains(m.messageId())) {
-          failed++;
-          sqs.changeMessageVisibility(
-              r -> r.queueUrl(urls.queue()).receiptHandle(m.receiptHandle()).visibilityTimeout(0));
-        } else {
-          handled++;
-          sqs.deleteMessage(r -> r.queueUrl(urls.queue()).receiptHandle(m.receiptHandle()));
-        }
-      }
+      handled += delivered.handled();
+      failed += delivered.failed();
     }
     throw new AssertionError("the event queue did not drain in 200 rounds");
   }
@@ -216,23 +193,6 @@ public final class EventsStack implements AutoCloseable {
     confirm();
     watch();
     return process();
-  }
-
-  private static SQSEvent batch(List<Message> messages) {
-    List<SQSEvent.SQSMessage> records = new ArrayList<>();
-    for (Message m : messages) {
-      SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-      record.setMessageId(m.messageId());
-      record.setReceiptHandle(m.receiptHandle());
-      record.setBody(m.body());
-      Map<String, String> attributes = new HashMap<>();
-      m.attributes().forEach((k, v) -> attributes.put(k.toString(), v));
-      record.setAttributes(attributes);
-      records.add(record);
-    }
-    SQSEvent event = new SQSEvent();
-    event.setRecords(records);
-    return event;
   }
 
   /** A bystander's account (dev account 1): sends the payer's own on-chain calls. */
