@@ -57,6 +57,17 @@ public final class AnvilNode implements AutoCloseable {
     throw last;
   }
 
+  /**
+   * Starts anvil on {@code port} of 127.0.0.1 (the local stack's fixed port), once: a port that is
+   * taken fails with anvil's own message.
+   */
+  public static AnvilNode startOn(Path binary, int port, List<String> extraArguments) {
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException("port must be 1..65535, got " + port);
+    }
+    return startOnce(binary, port, extraArguments);
+  }
+
   private static AnvilNode startOnce(Path binary, int port, List<String> extraArguments) {
     List<String> command = new ArrayList<>();
     command.add(binary.toString());
