@@ -34,7 +34,9 @@ export class WidgetController {
       this.contentUrl = article.dataset.contentUrl;
       this.paywallView = new PaywallView(paywall, body, this.config, { onPay: () => this.pay() });
     }
-    await Promise.all([this.connect(), this.loadArticle()]);
+    const [connected] = await Promise.all([this.connect(), this.loadArticle()]);
+    // A deposit made on chain but not reconciled yet (the page was closed while waiting).
+    if (connected && this.payer.hasChannel() && this.payer.pendingDeposit()) await this.openChannel();
   }
 
   /** Connects once; a failed connection is tried again on the next reader action. */
@@ -51,7 +53,6 @@ export class WidgetController {
     try {
       await this.connected;
       this.walletView?.show(this.payer);
-      if (this.payer.hasChannel() && this.payer.pendingDeposit()) this.resumeDeposit();
       return true;
     } catch (error) {
       this.walletView?.show(null);
@@ -94,10 +95,6 @@ export class WidgetController {
 
   topUp() {
     return this.action(() => this.payer.deposit({ onStatus: (s) => this.walletView?.status(s) }));
-  }
-
-  resumeDeposit() {
-    setTimeout(() => this.openChannel(), 0);
   }
 
   async loadArticle() {
