@@ -1,9 +1,9 @@
 // The JavaScript payer's channels and updates, read by channel-core itself. Java must parse the
 // JSON this code writes, apply each update exactly as the gateway would (UpdateApplier regenerates
 // it from its params and checks the signatures) and arrive at the same channel; `./tollgate
-// inspect` must compute the same hashes and recover both signatures. Needs channel-core built
-// (target/classes and target/classpath.txt, which ./tollgate writes); without them it says so and
-// skips. The vector tests never skip.
+// inspect` must compute the same hashes and recover both signatures. Needs channel-core on a
+// classpath (see channelCoreClasspath); without it the checks say so and skip. The vector tests
+// never skip.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -37,13 +37,26 @@ import {
 } from './support/parties.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-const classes = path.join(root, 'channel-core/target/classes');
-const classpathFile = path.join(root, 'channel-core/target/classpath.txt');
-const available = existsSync(classes) && existsSync(classpathFile);
+
+/**
+ * channel-core on a classpath: this module's runtime classpath (target/classpath.txt, which holds
+ * the channel-core jar), or channel-core's own classes with the classpath ./tollgate writes.
+ */
+function channelCoreClasspath() {
+  const own = path.join(root, 'sample-paywall/target/classpath.txt');
+  if (existsSync(own)) return readFileSync(own, 'utf8').trim();
+  const classes = path.join(root, 'channel-core/target/classes');
+  const deps = path.join(root, 'channel-core/target/classpath.txt');
+  if (existsSync(classes) && existsSync(deps)) return `${classes}${path.delimiter}${readFileSync(deps, 'utf8').trim()}`;
+  return null;
+}
+
+const classpath = channelCoreClasspath();
+const available = classpath !== null;
 if (!available) {
   console.log(
-    'java-inspect: channel-core is not built (channel-core/target/classes and target/classpath.txt, ' +
-      'written by ./tollgate); skipping the checks against Java',
+    'java-inspect: channel-core is not built (neither sample-paywall/target/classpath.txt nor ' +
+      'channel-core/target/classes with target/classpath.txt, which ./tollgate writes); skipping the checks against Java',
   );
 }
 const NOW = 1_763_700_000;
@@ -87,7 +100,6 @@ public class ApplyInJava {
 `;
 
 function java(mainClass, input, source) {
-  const classpath = `${classes}${path.delimiter}${readFileSync(classpathFile, 'utf8').trim()}`;
   const args = ['-cp', classpath];
   if (source) {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'tollgate-java-')), `${mainClass}.java`);
