@@ -35,7 +35,7 @@ export function timeLabel(epochSeconds, bucketSeconds, timeZone) {
   const options =
     bucketSeconds >= 86400
       ? { month: 'short', day: 'numeric', timeZone }
-      : { hour: '2-digit', minute: '2-digit', hour12: false, timeZone };
+      : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone };
   return new Intl.DateTimeFormat('en-GB', options).format(date);
 }
 

@@ -27,7 +27,7 @@ export function dateTime(epochMillis, timeZone) {
     hour: '2-digit',
     minute: '2-digit',
     second: '2-digit',
-    hour12: false,
+    hourCycle: 'h23',
     timeZone,
   }).formatToParts(new Date(epochMillis));
   const get = (type) => parts.find((p) => p.type === type)?.value ?? '';

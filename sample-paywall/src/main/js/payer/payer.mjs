@@ -81,7 +81,7 @@ export class Payer {
       throw new PayerError(PayerErrors.GATEWAY_UNREACHABLE, `the gateway answered ${answer.status} to GET /gateway`);
     }
     const info = answer.body;
-    const networkContext = readNetworkContext(info.networkContext, 'networkContext');
+    const networkContext = this.verified(() => readNetworkContext(info.networkContext, 'networkContext'));
     this.gateway = {
       address: addressOf(info.address, 'address'),
       network: info.network,
@@ -105,7 +105,7 @@ export class Payer {
   /** Catches up with the gateway's view: restores a channel it knows, forgets one it does not. */
   async refresh() {
     const answer = await request(this.fetch, `${this.gatewayUrl}/channels/${this.channelAddress}`);
-    if (answer.status === 404) {
+    if (answer.status === 404 && refusalOf(answer).error === 'unknown_channel') {
       if (this.channel) {
         this.store.orphan(this.channelAddress);
         this.channel = null;
@@ -127,7 +127,7 @@ export class Payer {
       const answer = await request(this.fetch, url);
       if (answer.status === 404 && channel.nonce === 0) return null;
       if (answer.status !== 200 || !Array.isArray(answer.body?.updates)) throw gatewayRefusal(answer, 'reading the history');
-      const updates = answer.body.updates.map((u, i) => readUpdate(u, `updates[${i}]`));
+      const updates = this.verified(() => answer.body.updates.map((u, i) => readUpdate(u, `updates[${i}]`)));
       channel = this.verified(() => applyHistory(channel, updates, this.gateway.rules, { privateKey: this.key }));
       if (updates.length < HISTORY_PAGE) break;
     }
@@ -253,7 +253,7 @@ export class Payer {
   }
 
   /**
-   * The resource at `url` (same origin as the page): {paid, content} on 200, or
+   * The resource at `url` (same origin as the page): {content} (the site's JSON) on 200, or
    * {paymentRequired} (the parsed PAYMENT-REQUIRED) on 402.
    */
   async fetchContent(url) {
@@ -335,6 +335,9 @@ export class Payer {
     const header = answer.headers.get(PAYMENT_RESPONSE);
     if (!header) throw new PayerError(PayerErrors.BAD_ANSWER, 'the paid answer carries no PAYMENT-RESPONSE header');
     const settlement = this.verified(() => readSettlementResponse(header));
+    if (!settlement.success) {
+      throw new PayerError(PayerErrors.BAD_ANSWER, `the paid answer reports a failed settlement: ${settlement.errorReason}`);
+    }
     const create = this.sameAsProposed(settlement.createUpdate, proposed.update);
     const resolve = settlement.resolveUpdate;
     if (resolve.type !== 'resolve' || resolve.details.transferId !== create.details.transferId) {

@@ -60,14 +60,6 @@ export function bytes32(value, path) {
   return value.toLowerCase();
 }
 
-export function hexBytes(value, path) {
-  text(value, path);
-  if (!/^0x([0-9a-fA-F]{2})*$/.test(value)) {
-    throw new JsonFormatError(path, `expected 0x-hex bytes: ${describe(value)}`);
-  }
-  return value.toLowerCase();
-}
-
 /** A uint256 as channel-core writes it: digits only, no leading zero, at most 2^256 - 1. */
 export function uint(value, path) {
   text(value, path);
@@ -75,14 +67,6 @@ export function uint(value, path) {
     throw new JsonFormatError(path, `uint256 must be a decimal string without leading zeros: ${describe(value)}`);
   }
   return value;
-}
-
-/** A uint256 from a bigint, checked for range. */
-export function uintOf(value, what = 'value') {
-  if (typeof value !== 'bigint' || value < 0n || value > MAX_UINT256) {
-    throw new RangeError(`${what} is outside the uint256 range: ${value}`);
-  }
-  return value.toString(10);
 }
 
 /** Nonces and chain ids: JSON numbers, non-negative integers a double holds exactly. */
