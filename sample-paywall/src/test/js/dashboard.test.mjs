@@ -38,7 +38,8 @@ test('the y axis rounds up to 1, 2, 2.5 or 5 steps and survives zero revenue', (
   assert.deepEqual(niceScale(9000n), { step: 2500n, top: 10000n, ticks: 4 });
   assert.equal(niceScale(0n).top, 4n);
   assert.equal(niceScale(10_000_000n).top, 10_000_000n);
-  const empty = revenueChartSvg({ ...revenue, total: '0', buckets: revenue.buckets.map((b) => ({ ...b, amount: '0', payments: 0 })) }, { decimals: 6, symbol: 'TEST' });
+  const zeros = { ...revenue, total: '0', buckets: revenue.buckets.map((b) => ({ ...b, amount: '0', payments: 0 })) };
+  const empty = revenueChartSvg(zeros, { decimals: 6, symbol: 'TEST' });
   assert.equal([...empty.matchAll(/class="bar"/g)].length, 0);
 });
 

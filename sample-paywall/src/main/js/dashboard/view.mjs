@@ -54,7 +54,9 @@ export class DashboardView {
     const summary = d.createElement('div');
     summary.className = 'chart-summary';
     summary.append(
-      figure(d, 'revenue-total', `${formatFixed(total, decimals, 6)} ${symbol}`, hours ? `Revenue, last ${hours} h` : 'Revenue', { 'data-base-units': String(total) }),
+      figure(d, 'revenue-total', `${formatFixed(total, decimals, 6)} ${symbol}`, hours ? `Revenue, last ${hours} h` : 'Revenue', {
+        'data-base-units': String(total),
+      }),
       figure(d, 'revenue-payments', String(revenue.payments ?? 0), 'Payments', { 'data-count': String(revenue.payments ?? 0) }),
     );
     const plot = d.createElement('div');

@@ -192,7 +192,8 @@ export class Payer {
         return this.channel;
       }
       const inputs = chainInputs(this.now(), { [pending.asset]: totals });
-      const proposed = this.verified(() => propose(this.channel, { type: 'deposit', assetId: pending.asset }, inputs, this.gateway.rules, this.key));
+      const params = { type: 'deposit', assetId: pending.asset };
+      const proposed = this.verified(() => propose(this.channel, params, inputs, this.gateway.rules, this.key));
       const answer = await request(this.fetch, `${this.gatewayUrl}/channels/${this.channelAddress}/deposits`, {
         method: 'POST',
         body: { update: proposed.update },
@@ -374,11 +375,10 @@ export class Payer {
     try {
       return fn();
     } catch (e) {
-      if (e instanceof ProtocolError) {
-        if (e.reason === 'insufficient_balance') throw new PayerError(PayerErrors.INSUFFICIENT_BALANCE, e.detail, { reason: e.reason, cause: e });
-        throw new PayerError(PayerErrors.BAD_ANSWER, `the channel check failed: ${e.message}`, { reason: e.reason, cause: e });
-      }
-      throw e;
+      if (!(e instanceof ProtocolError)) throw e;
+      const options = { reason: e.reason, cause: e };
+      if (e.reason === 'insufficient_balance') throw new PayerError(PayerErrors.INSUFFICIENT_BALANCE, e.detail, options);
+      throw new PayerError(PayerErrors.BAD_ANSWER, `the channel check failed: ${e.message}`, options);
     }
   }
 

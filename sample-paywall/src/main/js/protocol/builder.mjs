@@ -202,7 +202,8 @@ function create(channel, initiator, responder, p, inputs, rules) {
   if (initiatorLeft < 0n || responderLeft < 0n) {
     fail(
       'insufficient_balance',
-      `transfer of [${tb.amount[0]}, ${tb.amount[1]}] exceeds the channel balance [${current.amount[initiatorSide]}, ${current.amount[1 - initiatorSide]}] of asset ${p.assetId}`,
+      `transfer of [${tb.amount[0]}, ${tb.amount[1]}] exceeds the channel balance ` +
+        `[${current.amount[initiatorSide]}, ${current.amount[1 - initiatorSide]}] of asset ${p.assetId}`,
     );
   }
   const amounts = initiatorSide === 0 ? [initiatorLeft, responderLeft] : [responderLeft, initiatorLeft];

@@ -57,7 +57,8 @@ export class PaywallView {
 
   error(message) {
     this.state('error');
-    replaceChildren(this.paywall, h(this.doc, 'div', { class: 'paywall-box' }, h(this.doc, 'p', { class: 'tollgate-error', role: 'alert' }, message)));
+    const text = h(this.doc, 'p', { class: 'tollgate-error', role: 'alert' }, message);
+    replaceChildren(this.paywall, h(this.doc, 'div', { class: 'paywall-box' }, text));
   }
 
   /**

@@ -12,7 +12,12 @@ export class WalletView {
     this.onOpen = onOpen;
     this.onTopUp = onTopUp;
     root.classList.add('tollgate-wallet');
-    this.statusLine = h(this.doc, 'span', { id: 'wallet-status', class: 'wallet-status', 'data-state': 'loading', role: 'status' }, 'Connecting…');
+    this.statusLine = h(
+      this.doc,
+      'span',
+      { id: 'wallet-status', class: 'wallet-status', 'data-state': 'loading', role: 'status' },
+      'Connecting…',
+    );
     this.details = h(this.doc, 'dl', { class: 'wallet-details' });
     this.actions = h(this.doc, 'div', { class: 'wallet-actions' });
     this.errorLine = h(this.doc, 'p', { class: 'tollgate-error', role: 'alert', hidden: true });
@@ -62,22 +67,18 @@ export class WalletView {
     const buttons = [];
     if (payer && !payer.isFunded()) {
       const resuming = payer.hasChannel();
-      buttons.push(
-        h(d, 'button', { id: 'open-channel', type: 'button', class: 'button button-primary', disabled: busy, onclick: () => this.onOpen() },
-          resuming ? 'Finish opening the channel' : 'Open a channel'),
-      );
+      const label = resuming ? 'Finish opening the channel' : 'Open a channel';
+      const attributes = { id: 'open-channel', type: 'button', class: 'button button-primary', disabled: busy };
+      buttons.push(h(d, 'button', { ...attributes, onclick: () => this.onOpen() }, label));
     } else if (payer && this.config.faucet) {
-      buttons.push(
-        h(d, 'button', { id: 'top-up', type: 'button', class: 'button button-quiet', disabled: busy, onclick: () => this.onTopUp() }, 'Add test tokens'),
-      );
+      const attributes = { id: 'top-up', type: 'button', class: 'button button-quiet', disabled: busy };
+      buttons.push(h(d, 'button', { ...attributes, onclick: () => this.onTopUp() }, 'Add test tokens'));
     }
     if (payer && !payer.isFunded() && !busy) {
-      buttons.push(
-        h(d, 'p', { class: 'wallet-hint' },
-          this.config.faucet
-            ? `A channel lets you pay for articles in one click. This demo site funds it with test ${this.config.assetSymbol} from its faucet.`
-            : `A channel lets you pay for articles in one click.`),
-      );
+      const funding = this.config.faucet
+        ? ` This demo site funds it with test ${this.config.assetSymbol} from its faucet.`
+        : '';
+      buttons.push(h(d, 'p', { class: 'wallet-hint' }, `A channel lets you pay for articles in one click.${funding}`));
     }
     replaceChildren(this.actions, buttons);
     if (busy) return;
