@@ -1,0 +1,126 @@
+// The x402 v2 HTTP transport as Tollgate speaks it: headers carry base64 (standard alphabet,
+// padded) of UTF-8 JSON. PAYMENT-REQUIRED offers the `vector-hashlock` scheme, PAYMENT-SIGNATURE
+// answers with the signed create update, PAYMENT-RESPONSE returns the countersigned create and the
+// gateway's resolve. Shapes follow the gateway's PaymentRequired, PaymentPayload and
+// SettlementResponse.
+import { decodeBase64, encodeBase64, toUtf8Bytes, toUtf8String } from 'ethers';
+import { JsonFormatError } from './errors.mjs';
+import { readUpdate } from './json.mjs';
+import { address, at, bytes32, integer, required, text, uint } from './values.mjs';
+
+export const PAYMENT_REQUIRED = 'PAYMENT-REQUIRED';
+export const PAYMENT_SIGNATURE = 'PAYMENT-SIGNATURE';
+export const PAYMENT_RESPONSE = 'PAYMENT-RESPONSE';
+export const X402_VERSION = 2;
+export const SCHEME = 'vector-hashlock';
+
+export function encodeHeader(message) {
+  return encodeBase64(toUtf8Bytes(JSON.stringify(message)));
+}
+
+export function decodeHeader(name, header) {
+  if (typeof header !== 'string' || header.trim() === '') {
+    throw new JsonFormatError(name, 'header is missing or empty');
+  }
+  let json;
+  try {
+    json = toUtf8String(decodeBase64(header.trim()));
+  } catch {
+    throw new JsonFormatError(name, 'header is not base64 of UTF-8 text');
+  }
+  try {
+    return JSON.parse(json);
+  } catch (e) {
+    throw new JsonFormatError(name, `header is not JSON: ${e.message}`);
+  }
+}
+
+function checkVersion(message, path) {
+  const version = integer(required(message, 'x402Version', path), at(path, 'x402Version'));
+  if (version !== X402_VERSION) {
+    throw new JsonFormatError(at(path, 'x402Version'), `version ${version} is not supported (expected ${X402_VERSION})`);
+  }
+}
+
+const get = (object, name, path, reader) => reader(required(object, name, path), at(path, name));
+
+/**
+ * One `vector-hashlock` requirement: the parsed fields, and `raw`, the JSON exactly as received,
+ * which the payment echoes back as `accepted`.
+ */
+export function readRequirement(json, path = 'accepts[0]') {
+  const scheme = get(json, 'scheme', path, text);
+  if (scheme !== SCHEME) throw new JsonFormatError(at(path, 'scheme'), `'${scheme}' is not supported (expected '${SCHEME}')`);
+  const extra = required(json, 'extra', path);
+  const e = at(path, 'extra');
+  return {
+    raw: json,
+    scheme,
+    network: get(json, 'network', path, text),
+    amount: get(json, 'amount', path, uint),
+    asset: get(json, 'asset', path, address),
+    payTo: get(json, 'payTo', path, address),
+    maxTimeoutSeconds: get(json, 'maxTimeoutSeconds', path, integer),
+    extra: {
+      channelFactoryAddress: get(extra, 'channelFactoryAddress', e, address),
+      transferRegistryAddress: get(extra, 'transferRegistryAddress', e, address),
+      transferDefinition: get(extra, 'transferDefinition', e, address),
+      transferTimeout: get(extra, 'transferTimeout', e, uint),
+      lockHash: get(extra, 'lockHash', e, bytes32),
+      lockExpiry: get(extra, 'lockExpiry', e, uint),
+      quoteId: get(extra, 'quoteId', e, text),
+      quoteExpiresAt: get(extra, 'quoteExpiresAt', e, integer),
+    },
+  };
+}
+
+/** The PAYMENT-REQUIRED header of a 402: {resource, error?, accepts[0] as a requirement}. */
+export function readPaymentRequired(header) {
+  const message = decodeHeader(PAYMENT_REQUIRED, header);
+  checkVersion(message, '');
+  const accepts = required(message, 'accepts', '');
+  if (!Array.isArray(accepts) || accepts.length === 0) {
+    throw new JsonFormatError('accepts', 'must offer at least one way to pay');
+  }
+  const resource = required(message, 'resource', '');
+  text(required(resource, 'url', 'resource'), 'resource.url');
+  return { resource, error: message.error ?? null, requirement: readRequirement(accepts[0]) };
+}
+
+/** PAYMENT-SIGNATURE: the requirement echoed as received, and the signed create. */
+export function paymentSignatureHeader(resource, requirement, signedCreate) {
+  return encodeHeader({ x402Version: X402_VERSION, resource, accepted: requirement.raw, payload: signedCreate });
+}
+
+export function readPaymentSignature(header) {
+  const message = decodeHeader(PAYMENT_SIGNATURE, header);
+  checkVersion(message, '');
+  return {
+    resource: message.resource ?? null,
+    accepted: readRequirement(required(message, 'accepted', ''), 'accepted'),
+    payload: readUpdate(required(message, 'payload', ''), 'payload'),
+  };
+}
+
+/** PAYMENT-RESPONSE: a settlement (createUpdate, resolveUpdate) or a refusal (errorReason). */
+export function readSettlementResponse(header) {
+  const m = decodeHeader(PAYMENT_RESPONSE, header);
+  const success = required(m, 'success', '');
+  if (typeof success !== 'boolean') throw new JsonFormatError('success', 'expected true or false');
+  const optionalUpdate = (name) => (m[name] ? readUpdate(m[name], name) : null);
+  const out = {
+    success,
+    errorReason: m.errorReason ?? null,
+    errorMessage: m.errorMessage ?? null,
+    payer: m.payer ? address(m.payer, 'payer') : null,
+    transaction: typeof m.transaction === 'string' ? m.transaction : '',
+    network: m.network ?? null,
+    createUpdate: optionalUpdate('createUpdate'),
+    resolveUpdate: optionalUpdate('resolveUpdate'),
+    latestUpdate: optionalUpdate('latestUpdate'),
+  };
+  if (success && (!out.createUpdate || !out.resolveUpdate)) {
+    throw new JsonFormatError('', 'a settled payment carries the countersigned create and the signed resolve');
+  }
+  return out;
+}
