@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.functions.harness.GatewayStack;
 import dev.tollgate.functions.harness.HttpPayer;
-import dev.tollgate.functions.paywall.PaymentRequirements;
-import dev.tollgate.functions.paywall.SettlementResponse;
-import dev.tollgate.functions.paywall.X402Headers;
+import dev.tollgate.x402.PaymentRequirements;
+import dev.tollgate.x402.SettlementResponse;
+import dev.tollgate.x402.X402Headers;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.math.BigInteger;

@@ -8,9 +8,9 @@ import dev.tollgate.core.port.StoredChannel;
 import dev.tollgate.core.update.ChannelUpdate;
 import dev.tollgate.functions.gateway.Accepted;
 import dev.tollgate.functions.gateway.SignedWithdrawal;
-import dev.tollgate.functions.refusal.Checked;
 import dev.tollgate.functions.refusal.GatewayReason;
-import dev.tollgate.functions.refusal.Refusal;
+import dev.tollgate.x402.refusal.Checked;
+import dev.tollgate.x402.refusal.Refusal;
 import java.util.List;
 
 /**

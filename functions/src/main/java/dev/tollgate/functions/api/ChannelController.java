@@ -9,7 +9,7 @@ import dev.tollgate.functions.gateway.OpenChannel;
 import dev.tollgate.functions.gateway.ReconcileDeposit;
 import dev.tollgate.functions.gateway.ResolveTransfer;
 import dev.tollgate.functions.gateway.Withdraw;
-import dev.tollgate.functions.refusal.Checked;
+import dev.tollgate.x402.refusal.Checked;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;

@@ -2,8 +2,8 @@ package dev.tollgate.functions.api;
 
 import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Bytes32;
-import dev.tollgate.functions.refusal.Checked;
 import dev.tollgate.functions.refusal.GatewayReason;
+import dev.tollgate.x402.refusal.Checked;
 
 /** Path and body values parsed into refusals that name the parameter, never exceptions. */
 final class PathValues {

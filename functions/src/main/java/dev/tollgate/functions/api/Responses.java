@@ -1,9 +1,9 @@
 package dev.tollgate.functions.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tollgate.functions.refusal.Checked;
 import dev.tollgate.functions.refusal.GatewayReason;
-import dev.tollgate.functions.refusal.Refusal;
+import dev.tollgate.x402.refusal.Checked;
+import dev.tollgate.x402.refusal.Refusal;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;

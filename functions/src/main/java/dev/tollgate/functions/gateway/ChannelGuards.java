@@ -7,9 +7,9 @@ import dev.tollgate.core.port.StoredChannel;
 import dev.tollgate.core.update.ChannelUpdate;
 import dev.tollgate.core.update.UpdateType;
 import dev.tollgate.core.value.Address;
-import dev.tollgate.functions.refusal.Checked;
 import dev.tollgate.functions.refusal.GatewayReason;
-import dev.tollgate.functions.refusal.Refusal;
+import dev.tollgate.x402.refusal.Checked;
+import dev.tollgate.x402.refusal.Refusal;
 import java.util.Optional;
 
 /** The checks every channel endpoint makes before the protocol rules see an update. */

@@ -4,8 +4,8 @@ import dev.tollgate.core.port.ChannelStore;
 import dev.tollgate.core.port.StoredChannel;
 import dev.tollgate.core.update.ChannelUpdate;
 import dev.tollgate.core.value.Address;
-import dev.tollgate.functions.refusal.Checked;
 import dev.tollgate.functions.refusal.GatewayReason;
+import dev.tollgate.x402.refusal.Checked;
 import java.util.List;
 
 /** What a payer reads to restore or catch up: the stored channel and its recorded updates. */

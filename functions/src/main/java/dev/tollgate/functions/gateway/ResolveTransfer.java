@@ -9,9 +9,9 @@ import dev.tollgate.core.transfer.HashlockResolver;
 import dev.tollgate.core.update.UpdateParams;
 import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Bytes32;
-import dev.tollgate.functions.refusal.Checked;
 import dev.tollgate.functions.refusal.GatewayReason;
-import dev.tollgate.functions.refusal.Refusal;
+import dev.tollgate.x402.refusal.Checked;
+import dev.tollgate.x402.refusal.Refusal;
 
 /**
  * Completes a hashlock payment to the gateway with the preimage the payer revealed. The gateway

@@ -12,9 +12,9 @@ import dev.tollgate.core.update.UpdateDetails;
 import dev.tollgate.core.update.UpdateType;
 import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Uint256;
-import dev.tollgate.functions.refusal.Checked;
 import dev.tollgate.functions.refusal.GatewayReason;
-import dev.tollgate.functions.refusal.Refusal;
+import dev.tollgate.x402.refusal.Checked;
+import dev.tollgate.x402.refusal.Refusal;
 import java.util.Optional;
 
 /**

@@ -1,22 +1,25 @@
 package dev.tollgate.functions.paywall;
 
-import static dev.tollgate.functions.refusal.PaywallReason.INVALID_QUOTE;
-import static dev.tollgate.functions.refusal.PaywallReason.NETWORK_MISMATCH;
-import static dev.tollgate.functions.refusal.PaywallReason.PRICE_BELOW_QUOTE;
-import static dev.tollgate.functions.refusal.PaywallReason.QUOTE_EXPIRED;
-import static dev.tollgate.functions.refusal.PaywallReason.RESOURCE_MISMATCH;
-import static dev.tollgate.functions.refusal.PaywallReason.UNSUPPORTED_SCHEME;
-import static dev.tollgate.functions.refusal.PaywallReason.WRONG_ASSET;
-import static dev.tollgate.functions.refusal.PaywallReason.WRONG_PAY_TO;
+import static dev.tollgate.x402.refusal.PaywallReason.INVALID_QUOTE;
+import static dev.tollgate.x402.refusal.PaywallReason.NETWORK_MISMATCH;
+import static dev.tollgate.x402.refusal.PaywallReason.PRICE_BELOW_QUOTE;
+import static dev.tollgate.x402.refusal.PaywallReason.QUOTE_EXPIRED;
+import static dev.tollgate.x402.refusal.PaywallReason.RESOURCE_MISMATCH;
+import static dev.tollgate.x402.refusal.PaywallReason.UNSUPPORTED_SCHEME;
+import static dev.tollgate.x402.refusal.PaywallReason.WRONG_ASSET;
+import static dev.tollgate.x402.refusal.PaywallReason.WRONG_PAY_TO;
 
 import dev.tollgate.core.transfer.HashlockTransfer;
 import dev.tollgate.core.update.ChannelUpdate;
 import dev.tollgate.core.value.Bytes32;
 import dev.tollgate.core.value.Hex;
 import dev.tollgate.core.value.Uint256;
-import dev.tollgate.functions.refusal.Checked;
-import dev.tollgate.functions.refusal.PaywallReason;
-import dev.tollgate.functions.refusal.Refusal;
+import dev.tollgate.x402.PaymentRequirements;
+import dev.tollgate.x402.QuoteExtra;
+import dev.tollgate.x402.ResourceInfo;
+import dev.tollgate.x402.refusal.Checked;
+import dev.tollgate.x402.refusal.PaywallReason;
+import dev.tollgate.x402.refusal.Refusal;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,6 +1,7 @@
 package dev.tollgate.functions.paywall;
 
 import dev.tollgate.core.value.Bytes32;
+import dev.tollgate.x402.PaymentRequirements;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,11 +1,11 @@
 package dev.tollgate.functions.paywall;
 
-import static dev.tollgate.functions.refusal.PaywallReason.INVALID_QUOTE;
+import static dev.tollgate.x402.refusal.PaywallReason.INVALID_QUOTE;
 
 import dev.tollgate.core.value.Bytes32;
 import dev.tollgate.core.value.Hex;
 import dev.tollgate.core.value.Uint256;
-import dev.tollgate.functions.refusal.Checked;
+import dev.tollgate.x402.refusal.Checked;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,18 +1,19 @@
 package dev.tollgate.functions.paywall;
 
-import static dev.tollgate.functions.refusal.PaywallReason.LOCK_MISMATCH;
-import static dev.tollgate.functions.refusal.PaywallReason.NOT_A_CREATE;
-import static dev.tollgate.functions.refusal.PaywallReason.PRICE_BELOW_QUOTE;
-import static dev.tollgate.functions.refusal.PaywallReason.WRONG_ASSET;
-import static dev.tollgate.functions.refusal.PaywallReason.WRONG_PAY_TO;
+import static dev.tollgate.x402.refusal.PaywallReason.LOCK_MISMATCH;
+import static dev.tollgate.x402.refusal.PaywallReason.NOT_A_CREATE;
+import static dev.tollgate.x402.refusal.PaywallReason.PRICE_BELOW_QUOTE;
+import static dev.tollgate.x402.refusal.PaywallReason.WRONG_ASSET;
+import static dev.tollgate.x402.refusal.PaywallReason.WRONG_PAY_TO;
 
 import dev.tollgate.core.channel.Balance;
 import dev.tollgate.core.transfer.HashlockState;
 import dev.tollgate.core.update.ChannelUpdate;
 import dev.tollgate.core.update.UpdateDetails;
 import dev.tollgate.core.value.Uint256;
-import dev.tollgate.functions.refusal.PaywallReason;
-import dev.tollgate.functions.refusal.Refusal;
+import dev.tollgate.x402.QuoteExtra;
+import dev.tollgate.x402.refusal.PaywallReason;
+import dev.tollgate.x402.refusal.Refusal;
 import java.util.Objects;
 import java.util.Optional;
 

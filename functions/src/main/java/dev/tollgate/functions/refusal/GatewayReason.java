@@ -1,5 +1,7 @@
 package dev.tollgate.functions.refusal;
 
+import dev.tollgate.x402.refusal.RefusalReason;
+
 /**
  * Refusals of the gateway's channel API that are not protocol rules: what this gateway agrees to
  * beyond what the protocol allows. Protocol refusals come from channel-core's {@code

@@ -19,7 +19,7 @@ import dev.tollgate.core.value.Hex;
 import dev.tollgate.core.value.Signature;
 import dev.tollgate.core.value.Uint256;
 import dev.tollgate.functions.harness.HttpPayer;
-import dev.tollgate.functions.paywall.PaymentRequirements;
+import dev.tollgate.x402.PaymentRequirements;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.Arrays;

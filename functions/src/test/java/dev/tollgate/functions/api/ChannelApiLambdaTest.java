@@ -16,9 +16,9 @@ import dev.tollgate.core.value.Signature;
 import dev.tollgate.core.value.Uint256;
 import dev.tollgate.functions.LambdaInvoker;
 import dev.tollgate.functions.harness.HttpPayer;
-import dev.tollgate.functions.paywall.PaymentPayload;
-import dev.tollgate.functions.paywall.PaymentRequirements;
-import dev.tollgate.functions.paywall.ResourceInfo;
+import dev.tollgate.x402.PaymentPayload;
+import dev.tollgate.x402.PaymentRequirements;
+import dev.tollgate.x402.ResourceInfo;
 import java.math.BigInteger;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -127,8 +127,7 @@ class ChannelApiLambdaTest extends OnStackTest {
     LambdaInvoker.Response quoted = payer.post("/quote", ChannelJson.write(quoteBody));
     assertThat(quoted.status()).isEqualTo(200);
     PaymentRequirements accepted =
-        dev.tollgate.functions.paywall.PaymentRequired.fromJson(
-                ChannelJson.parse(quoted.body()), "")
+        dev.tollgate.x402.PaymentRequired.fromJson(ChannelJson.parse(quoted.body()), "")
             .accepts()
             .get(0);
     ChannelUpdate create = payer.createFor(accepted);

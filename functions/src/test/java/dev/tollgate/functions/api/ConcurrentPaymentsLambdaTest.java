@@ -11,7 +11,7 @@ import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Bytes32;
 import dev.tollgate.functions.LambdaInvoker;
 import dev.tollgate.functions.harness.HttpPayer;
-import dev.tollgate.functions.paywall.PaymentRequirements;
+import dev.tollgate.x402.PaymentRequirements;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -15,11 +15,11 @@ import dev.tollgate.core.value.Bytes32;
 import dev.tollgate.core.value.Signature;
 import dev.tollgate.core.value.Uint256;
 import dev.tollgate.functions.LambdaInvoker;
-import dev.tollgate.functions.paywall.PaymentPayload;
-import dev.tollgate.functions.paywall.PaymentRequired;
-import dev.tollgate.functions.paywall.PaymentRequirements;
-import dev.tollgate.functions.paywall.SettlementResponse;
-import dev.tollgate.functions.paywall.X402Headers;
+import dev.tollgate.x402.PaymentPayload;
+import dev.tollgate.x402.PaymentRequired;
+import dev.tollgate.x402.PaymentRequirements;
+import dev.tollgate.x402.SettlementResponse;
+import dev.tollgate.x402.X402Headers;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -236,9 +236,7 @@ public final class HttpPayer {
       String path, PaymentRequirements accepted, ChannelUpdate create) {
     return X402Headers.encode(
         PaymentPayload.of(
-            new dev.tollgate.functions.paywall.ResourceInfo(path, "", "application/json"),
-            accepted,
-            create));
+            new dev.tollgate.x402.ResourceInfo(path, "", "application/json"), accepted, create));
   }
 
   /** Catches up from the gateway's history. */

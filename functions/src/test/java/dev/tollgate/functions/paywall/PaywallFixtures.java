@@ -19,7 +19,10 @@ import dev.tollgate.core.update.UpdateParams;
 import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Bytes32;
 import dev.tollgate.core.value.Uint256;
-import dev.tollgate.functions.refusal.Checked;
+import dev.tollgate.x402.PaymentRequirements;
+import dev.tollgate.x402.QuoteExtra;
+import dev.tollgate.x402.ResourceInfo;
+import dev.tollgate.x402.refusal.Checked;
 
 /**
  * A gateway's quote book and one real, funded channel with a payer, both built and signed by

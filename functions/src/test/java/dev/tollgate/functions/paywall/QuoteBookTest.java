@@ -16,8 +16,10 @@ import dev.tollgate.core.transfer.HashlockTransfer;
 import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Bytes32;
 import dev.tollgate.core.value.Uint256;
-import dev.tollgate.functions.refusal.Checked;
-import dev.tollgate.functions.refusal.PaywallReason;
+import dev.tollgate.x402.PaymentRequirements;
+import dev.tollgate.x402.QuoteExtra;
+import dev.tollgate.x402.refusal.Checked;
+import dev.tollgate.x402.refusal.PaywallReason;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 

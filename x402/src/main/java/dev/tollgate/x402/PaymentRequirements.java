@@ -1,6 +1,6 @@
-package dev.tollgate.functions.paywall;
+package dev.tollgate.x402;
 
-import static dev.tollgate.functions.refusal.PaywallReason.UNSUPPORTED_SCHEME;
+import static dev.tollgate.x402.refusal.PaywallReason.UNSUPPORTED_SCHEME;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Hex;
 import dev.tollgate.core.value.Uint256;
-import dev.tollgate.functions.refusal.PaywallReason;
+import dev.tollgate.x402.refusal.PaywallReason;
 import java.util.Objects;
 
 /**

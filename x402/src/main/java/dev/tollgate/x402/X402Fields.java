@@ -1,7 +1,7 @@
-package dev.tollgate.functions.paywall;
+package dev.tollgate.x402;
 
-import static dev.tollgate.functions.refusal.PaywallReason.INVALID_AMOUNT;
-import static dev.tollgate.functions.refusal.PaywallReason.MALFORMED_PAYMENT_HEADER;
+import static dev.tollgate.x402.refusal.PaywallReason.INVALID_AMOUNT;
+import static dev.tollgate.x402.refusal.PaywallReason.MALFORMED_PAYMENT_HEADER;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,7 +12,7 @@ import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Bytes32;
 import dev.tollgate.core.value.Hex;
 import dev.tollgate.core.value.Uint256;
-import dev.tollgate.functions.refusal.PaywallReason;
+import dev.tollgate.x402.refusal.PaywallReason;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;

@@ -1,7 +1,7 @@
-package dev.tollgate.functions.paywall;
+package dev.tollgate.x402;
 
-import dev.tollgate.functions.refusal.PaywallReason;
-import dev.tollgate.functions.refusal.Refusal;
+import dev.tollgate.x402.refusal.PaywallReason;
+import dev.tollgate.x402.refusal.Refusal;
 import java.util.Objects;
 
 /**

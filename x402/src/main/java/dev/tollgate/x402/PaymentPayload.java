@@ -1,4 +1,4 @@
-package dev.tollgate.functions.paywall;
+package dev.tollgate.x402;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -13,7 +13,7 @@ import java.util.Optional;
  * requirement the payer chose, echoed unchanged, and the scheme's payload, which for {@value
  * PaymentRequirements#SCHEME} is the payer's signed create update in channel-core JSON (vector's
  * {@code ChannelUpdate} fields). The codec reads any update type; that it is a create matching the
- * quote is {@link QuoteBook#checkCreate}'s business.
+ * quote is the gateway's quote book's business.
  *
  * @param resource the resource the payer believes it pays for (x402: optional); the gateway binds
  *     the quote to the URL actually requested, never to this

@@ -1,4 +1,4 @@
-package dev.tollgate.functions.refusal;
+package dev.tollgate.x402.refusal;
 
 /**
  * Every way the paywall refuses a payment before channel-core looks at the update. Like

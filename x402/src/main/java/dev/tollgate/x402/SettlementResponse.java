@@ -1,4 +1,4 @@
-package dev.tollgate.functions.paywall;
+package dev.tollgate.x402;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -7,7 +7,7 @@ import dev.tollgate.core.json.ChannelJson;
 import dev.tollgate.core.update.ChannelUpdate;
 import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Bytes32;
-import dev.tollgate.functions.refusal.Refusal;
+import dev.tollgate.x402.refusal.Refusal;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,14 +1,14 @@
-package dev.tollgate.functions.paywall;
+package dev.tollgate.x402;
 
-import static dev.tollgate.functions.refusal.PaywallReason.HEADER_TOO_LARGE;
-import static dev.tollgate.functions.refusal.PaywallReason.MALFORMED_PAYMENT_HEADER;
-import static dev.tollgate.functions.refusal.PaywallReason.UNSUPPORTED_X402_VERSION;
+import static dev.tollgate.x402.refusal.PaywallReason.HEADER_TOO_LARGE;
+import static dev.tollgate.x402.refusal.PaywallReason.MALFORMED_PAYMENT_HEADER;
+import static dev.tollgate.x402.refusal.PaywallReason.UNSUPPORTED_X402_VERSION;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.core.json.ChannelJson;
-import dev.tollgate.functions.refusal.Checked;
-import dev.tollgate.functions.refusal.Refusal;
+import dev.tollgate.x402.refusal.Checked;
+import dev.tollgate.x402.refusal.Refusal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

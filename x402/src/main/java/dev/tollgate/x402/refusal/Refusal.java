@@ -1,4 +1,4 @@
-package dev.tollgate.functions.refusal;
+package dev.tollgate.x402.refusal;
 
 import dev.tollgate.core.failure.FailureReason;
 import dev.tollgate.core.failure.Rejection;
@@ -8,9 +8,10 @@ import java.util.Optional;
 
 /**
  * A refused request, whichever catalogue refused it: the paywall's own checks ({@link
- * PaywallReason}), the channel API's ({@link GatewayReason}) or channel-core's update rules ({@link
- * FailureReason}). The HTTP layer needs only {@link #httpStatus()}, {@link #errorReason()} and
- * {@link #detail()}; tests and callers that branch on the cause use {@link #is}.
+ * PaywallReason}), the gateway channel API's (its {@code GatewayReason}) or channel-core's update
+ * rules ({@link FailureReason}). The HTTP layer needs only {@link #httpStatus()}, {@link
+ * #errorReason()} and {@link #detail()}; tests and callers that branch on the cause use {@link
+ * #is}.
  */
 public sealed interface Refusal permits Refusal.Terms, Refusal.Protocol, Refusal.Behind {
   /** Details echo payer input; capped so a refusal never carries a megabyte back out. */

@@ -1,4 +1,4 @@
-package dev.tollgate.functions.paywall;
+package dev.tollgate.x402;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -37,7 +37,7 @@ public record QuoteExtra(
    * Tollgate defines every field here, so an unknown one means a payer built against another
    * version of the scheme: refused rather than silently ignored.
    */
-  static final Set<String> FIELDS =
+  public static final Set<String> FIELDS =
       Set.of(
           "channelFactoryAddress",
           "transferRegistryAddress",

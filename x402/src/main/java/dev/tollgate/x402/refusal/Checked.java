@@ -1,4 +1,4 @@
-package dev.tollgate.functions.refusal;
+package dev.tollgate.x402.refusal;
 
 import dev.tollgate.core.failure.Outcome;
 import java.util.Objects;

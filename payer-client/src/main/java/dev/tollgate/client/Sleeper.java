@@ -1,0 +1,11 @@
+package dev.tollgate.client;
+
+import java.time.Duration;
+
+/** Waits between polls; a test passes one that moves its own clock instead. */
+@FunctionalInterface
+public interface Sleeper {
+  Sleeper THREAD = d -> Thread.sleep(d.toMillis());
+
+  void sleep(Duration duration) throws InterruptedException;
+}
