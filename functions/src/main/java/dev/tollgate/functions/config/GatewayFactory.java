@@ -64,7 +64,17 @@ public class GatewayFactory {
   @Singleton
   @Requires(missingBeans = Clock.class)
   Clock clock() {
-    return () -> System.currentTimeMillis() / 1000;
+    return new Clock() {
+      @Override
+      public long nowSeconds() {
+        return System.currentTimeMillis() / 1000;
+      }
+
+      @Override
+      public long nowMillis() {
+        return System.currentTimeMillis();
+      }
+    };
   }
 
   /** One JSON-RPC client of {@code tollgate.chain.rpc-url} for every chain reader and writer. */

@@ -18,7 +18,13 @@ public enum GatewayReason implements RefusalReason {
   TRANSFER_NOT_ACCEPTED(402, "transfer_not_accepted"),
   WITHDRAWAL_MISMATCH(402, "withdrawal_mismatch"),
   /** The channel is disputed on chain: it is being closed and takes no more updates. */
-  CHANNEL_DISPUTED(409, "channel_disputed");
+  CHANNEL_DISPUTED(409, "channel_disputed"),
+  /** An operator route without the operator's bearer token. */
+  UNAUTHORIZED(401, "unauthorized"),
+  /** A query parameter that is not a number, out of its bounds, or not a cursor this gave. */
+  INVALID_PARAMETER(400, "invalid_parameter"),
+  /** A report asked for more than one request answers: too long a range, too many buckets. */
+  RANGE_TOO_LARGE(400, "range_too_large");
 
   private final int httpStatus;
   private final String errorReason;

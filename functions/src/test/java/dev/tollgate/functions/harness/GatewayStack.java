@@ -16,9 +16,11 @@ import dev.tollgate.functions.LambdaInvoker;
 import dev.tollgate.functions.gateway.GatewayNetwork;
 import java.math.BigInteger;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,6 +50,7 @@ public final class GatewayStack implements AutoCloseable {
   private final Deployment deployment;
   private final Dynamo dynamo;
   private final Map<String, Object> properties;
+  private final List<Object> beans = new ArrayList<>();
   private LambdaInvoker lambda;
 
   private GatewayStack(
@@ -132,9 +135,23 @@ public final class GatewayStack implements AutoCloseable {
   /** The handler, started on first use with the stack's configuration. */
   public synchronized LambdaInvoker lambda() {
     if (lambda == null) {
-      lambda = LambdaInvoker.start(properties, dynamo.singletons());
+      List<Object> singletons = new ArrayList<>(dynamo.singletons());
+      singletons.addAll(beans);
+      lambda = LambdaInvoker.start(properties, singletons);
     }
     return lambda;
+  }
+
+  /**
+   * Registers {@code bean} with the handler's context before it starts, in place of the one the
+   * gateway would build where it allows that (a {@code Clock}, to control the gateway's time).
+   */
+  public synchronized GatewayStack register(Object bean) {
+    if (lambda != null) {
+      throw new IllegalStateException("the handler has started; register beans before lambda()");
+    }
+    beans.add(Objects.requireNonNull(bean, "bean"));
+    return this;
   }
 
   public Map<String, Object> properties() {

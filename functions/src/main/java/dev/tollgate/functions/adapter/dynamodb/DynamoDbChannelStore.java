@@ -12,6 +12,7 @@ import dev.tollgate.core.port.Clock;
 import dev.tollgate.core.port.StaleChannelException;
 import dev.tollgate.core.port.StoredChannel;
 import dev.tollgate.core.protocol.Channel;
+import dev.tollgate.core.transfer.HashlockResolver;
 import dev.tollgate.core.update.ChannelUpdate;
 import dev.tollgate.core.update.UpdateDetails;
 import dev.tollgate.core.value.Address;
@@ -54,6 +55,12 @@ public final class DynamoDbChannelStore implements ChannelStore {
   static final String RESOLVED_NONCE = "resolvedNonce";
   static final String ACTIVE = "ACTIVE";
   static final String RESOLVED = "RESOLVED";
+  static final String ASSET = "asset";
+  static final String AMOUNT = "amount";
+  static final String INITIATOR = "initiator";
+  static final String RESPONDER = "responder";
+  static final String DEFINITION = "transferDefinition";
+  static final String CREATED_AT = "createdAt";
 
   private final DynamoDbClient dynamo;
   private final TableNames tables;
@@ -107,13 +114,16 @@ public final class DynamoDbChannelStore implements ChannelStore {
   @Override
   public void write(ChannelWrite write) throws StaleChannelException {
     String channel = write.next().latest().channelAddress().toChecksumHex();
-    long now = clock.nowSeconds();
+    // One reading: the channel's time in seconds and a payment's in milliseconds agree.
+    long nowMillis = clock.nowMillis();
+    long now = Math.floorDiv(nowMillis, 1000L);
     List<TransactWriteItem> items = new ArrayList<>();
     items.add(channelPut(channel, write, now));
     for (ChannelUpdate update : write.updates()) {
       items.add(updatePut(channel, update, now));
     }
-    items.addAll(transferItems(channel, write.updates()));
+    Address gateway = write.next().latest().state().alice();
+    items.addAll(transferItems(channel, gateway, write.updates(), nowMillis));
     try {
       dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(items).build());
     } catch (TransactionCanceledException e) {
@@ -186,9 +196,13 @@ public final class DynamoDbChannelStore implements ChannelStore {
 
   /**
    * One item per transfer the updates touch: a transaction may not name an item twice, so a
-   * transfer created and resolved in the same write (a paid request) is put once, resolved.
+   * transfer created and resolved in the same write (a paid request) is put once, resolved. Each
+   * item is the gateway's ledger entry: who locked how much of what, and, once the gateway has been
+   * paid by it, when, under the key of {@link PaymentsIndex}. That costs attributes on items the
+   * write puts anyway, never another item.
    */
-  private List<TransactWriteItem> transferItems(String channel, List<ChannelUpdate> updates) {
+  private List<TransactWriteItem> transferItems(
+      String channel, Address gateway, List<ChannelUpdate> updates, long nowMillis) {
     Map<String, Map<String, AttributeValue>> created = new LinkedHashMap<>();
     List<TransactWriteItem> items = new ArrayList<>();
     for (ChannelUpdate update : updates) {
@@ -198,14 +212,28 @@ public final class DynamoDbChannelStore implements ChannelStore {
         item.put(CHANNEL_ADDRESS, s(channel));
         item.put(STATUS, s(ACTIVE));
         item.put(CREATED_NONCE, n(update.nonce()));
+        item.put(ASSET, s(update.assetId().toChecksumHex()));
+        // The initiator's side of the transfer balance: what it locked.
+        item.put(AMOUNT, s(create.balance().amount0().toDecimal()));
+        item.put(INITIATOR, s(update.fromIdentifier().toChecksumHex()));
+        item.put(RESPONDER, s(update.toIdentifier().toChecksumHex()));
+        item.put(DEFINITION, s(create.transferDefinition().toChecksumHex()));
+        item.put(CREATED_AT, n(nowMillis));
         created.put(create.transferId().toHex(), item);
       } else if (update.details() instanceof UpdateDetails.Resolve resolve) {
+        boolean paid = paysGateway(update, resolve, gateway);
         Map<String, AttributeValue> sameWrite = created.get(resolve.transferId().toHex());
         if (sameWrite != null) {
           sameWrite.put(STATUS, s(RESOLVED));
           sameWrite.put(RESOLVED_NONCE, n(update.nonce()));
+          if (paid) {
+            sameWrite.put(PaymentsIndex.PAID_AT, n(nowMillis));
+            sameWrite.put(
+                PaymentsIndex.PAY_DAY,
+                s(PaymentsIndex.partitionOf(resolve.transferId(), nowMillis)));
+          }
         } else {
-          items.add(resolvedEarlierTransfer(resolve, update.nonce()));
+          items.add(resolvedEarlierTransfer(resolve, update.nonce(), paid, nowMillis));
         }
       }
     }
@@ -224,17 +252,40 @@ public final class DynamoDbChannelStore implements ChannelStore {
     return items;
   }
 
-  private TransactWriteItem resolvedEarlierTransfer(UpdateDetails.Resolve resolve, long nonce) {
+  /**
+   * A payment is the gateway revealing a hashlock's preimage: only a transfer's responder resolves
+   * it, so the gateway resolving means the payer locked the funds for the gateway. A cancel (the
+   * zero preimage) returns them; a withdrawal's resolver is no hashlock's.
+   */
+  private static boolean paysGateway(
+      ChannelUpdate update, UpdateDetails.Resolve resolve, Address gateway) {
+    return update.fromIdentifier().equals(gateway)
+        && resolve.transferResolver() instanceof HashlockResolver hashlock
+        && !hashlock.isCancel();
+  }
+
+  private TransactWriteItem resolvedEarlierTransfer(
+      UpdateDetails.Resolve resolve, long nonce, boolean paid, long nowMillis) {
+    Map<String, String> names = new HashMap<>(Map.of("#s", STATUS, "#r", RESOLVED_NONCE));
+    Map<String, AttributeValue> values =
+        new HashMap<>(Map.of(":resolved", s(RESOLVED), ":active", s(ACTIVE), ":n", n(nonce)));
+    String set = "SET #s = :resolved, #r = :n";
+    if (paid) {
+      set += ", #paidAt = :paidAt, #payDay = :payDay";
+      names.put("#paidAt", PaymentsIndex.PAID_AT);
+      names.put("#payDay", PaymentsIndex.PAY_DAY);
+      values.put(":paidAt", n(nowMillis));
+      values.put(":payDay", s(PaymentsIndex.partitionOf(resolve.transferId(), nowMillis)));
+    }
     return TransactWriteItem.builder()
         .update(
             Update.builder()
                 .tableName(tables.transfers())
                 .key(Map.of(TRANSFER_ID, s(resolve.transferId().toHex())))
-                .updateExpression("SET #s = :resolved, #r = :n")
+                .updateExpression(set)
                 .conditionExpression("#s = :active")
-                .expressionAttributeNames(Map.of("#s", STATUS, "#r", RESOLVED_NONCE))
-                .expressionAttributeValues(
-                    Map.of(":resolved", s(RESOLVED), ":active", s(ACTIVE), ":n", n(nonce)))
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
                 .build())
         .build();
   }
@@ -279,7 +330,8 @@ public final class DynamoDbChannelStore implements ChannelStore {
         : StoredChannel.doubleSigned(latest);
   }
 
-  private static Channel channel(Map<String, AttributeValue> item, String attribute) {
+  /** The channel state JSON at {@code attribute} of a stored channel item (also for listings). */
+  static Channel channel(Map<String, AttributeValue> item, String attribute) {
     AttributeValue value = item.get(attribute);
     if (value == null || value.s() == null) {
       throw new IllegalStateException(

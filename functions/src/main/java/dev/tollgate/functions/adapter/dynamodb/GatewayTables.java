@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * Creates the gateway's tables where nothing else does (the local stack, tests). In AWS the CDK app
- * owns them; the key schema here and there must stay the same.
+ * owns them; the key schemas and indexes here and there must stay the same: the chain table's
+ * {@link #OPEN_DISPUTES_INDEX} and the transfers table's {@link PaymentsIndex#NAME}.
  */
 public final class GatewayTables {
   static final String CHANNEL_ADDRESS = "channelAddress";
@@ -47,7 +48,15 @@ public final class GatewayTables {
         key(CHANNEL_ADDRESS, ScalarAttributeType.S),
         key(NONCE, ScalarAttributeType.N),
         null);
-    create(dynamo, tables.transfers(), key(TRANSFER_ID, ScalarAttributeType.S), null, null);
+    create(
+        dynamo,
+        tables.transfers(),
+        key(TRANSFER_ID, ScalarAttributeType.S),
+        null,
+        new Index(
+            PaymentsIndex.NAME,
+            key(PaymentsIndex.PAY_DAY, ScalarAttributeType.S),
+            key(PaymentsIndex.PAID_AT, ScalarAttributeType.N)));
     Key pk = key(PK, ScalarAttributeType.S);
     create(
         dynamo,
