@@ -1,7 +1,7 @@
 package dev.tollgate.functions.api;
 
-import dev.tollgate.functions.refusal.Checked;
 import dev.tollgate.functions.refusal.GatewayReason;
+import dev.tollgate.x402.refusal.Checked;
 import java.util.Optional;
 
 /** Query parameters parsed into refusals that name the parameter and its value. */

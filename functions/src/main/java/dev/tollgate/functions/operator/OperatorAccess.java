@@ -1,7 +1,7 @@
 package dev.tollgate.functions.operator;
 
 import dev.tollgate.functions.refusal.GatewayReason;
-import dev.tollgate.functions.refusal.Refusal;
+import dev.tollgate.x402.refusal.Refusal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
