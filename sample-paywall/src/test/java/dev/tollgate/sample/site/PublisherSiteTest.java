@@ -10,7 +10,6 @@ import dev.tollgate.core.value.Uint256;
 import dev.tollgate.sample.FreePorts;
 import dev.tollgate.sample.SharedStack;
 import java.math.BigInteger;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,8 +35,7 @@ class PublisherSiteTest {
   void anArticleIsPaidOnceAndReReadOnItsReceipt(@TempDir Path dir) throws Exception {
     Article first = Catalogue.demo().articles().get(0);
     Article second = Catalogue.demo().articles().get(1);
-    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-    TollgateClient reader = fundedReader(dir, browser);
+    TollgateClient reader = fundedReader(dir);
     BigInteger opened = reader.balance().value();
 
     HttpResponse<String> paid = reader.send(content(first), HttpResponse.BodyHandlers.ofString());
@@ -45,14 +43,22 @@ class PublisherSiteTest {
     JsonNode body = JSON.readTree(paid.body());
     assertThat(body.get("paid").asBoolean()).isTrue();
     assertThat(body.get("html").asText()).isEqualTo(first.html());
-    assertThat(paid.headers().firstValue("Set-Cookie").orElseThrow())
-        .contains("tollgate_receipt=", "Path=/articles/" + first.slug(), "HttpOnly");
+    String setCookie = paid.headers().firstValue("Set-Cookie").orElseThrow();
+    assertThat(setCookie)
+        .startsWith("tollgate_receipt=")
+        .contains("Path=/articles/" + first.slug(), "HttpOnly", "Max-Age=");
+    String receiptCookie = setCookie.substring(0, setCookie.indexOf(';'));
     String transfer = body.get("receipt").get("transferId").asText();
     assertThat(settlement(paid).get("transaction").asText()).isEqualTo(transfer);
     assertThat(reader.balance().value()).isEqualTo(opened.subtract(first.price()));
     long nonceAfterPaying = reader.gatewayChannel().nonce();
 
-    HttpResponse<String> reread = reader.send(content(first), HttpResponse.BodyHandlers.ofString());
+    // what a browser sends back on the next visit to the article
+    HttpResponse<String> reread =
+        send(
+            HttpRequest.newBuilder(SharedStack.site("/articles/" + first.slug() + "/content"))
+                .header("Cookie", receiptCookie)
+                .build());
     assertThat(reread.statusCode()).isEqualTo(200);
     JsonNode again = JSON.readTree(reread.body());
     assertThat(again.get("paid").asBoolean()).isFalse();
@@ -62,6 +68,12 @@ class PublisherSiteTest {
     assertThat(reader.balance().value()).isEqualTo(opened.subtract(first.price()));
 
     // the first article's receipt is not the second's
+    HttpResponse<String> unpaidOther =
+        send(
+            HttpRequest.newBuilder(SharedStack.site("/articles/" + second.slug() + "/content"))
+                .header("Cookie", receiptCookie)
+                .build());
+    assertThat(unpaidOther.statusCode()).isEqualTo(402);
     HttpResponse<String> other = reader.send(content(second), HttpResponse.BodyHandlers.ofString());
     assertThat(JSON.readTree(other.body()).get("paid").asBoolean()).isTrue();
     assertThat(reader.balance().value())
@@ -139,7 +151,7 @@ class PublisherSiteTest {
     }
   }
 
-  private static TollgateClient fundedReader(Path dir, HttpClient http) throws Exception {
+  private static TollgateClient fundedReader(Path dir) throws Exception {
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     TollgateClient reader =
@@ -147,7 +159,6 @@ class PublisherSiteTest {
             .gateway(SharedStack.get().gatewayUrl())
             .signer(LocalKeySigner.fromPrivateKey(key))
             .stateFile(dir.resolve("reader.json"))
-            .httpClient(http)
             .build();
     reader.open();
     BigInteger deposit = SharedStack.faucet(reader.channelAddress().toChecksumHex());
