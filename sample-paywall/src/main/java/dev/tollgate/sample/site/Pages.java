@@ -65,15 +65,10 @@ final class Pages {
         "Publisher dashboard · The Tollgate Times",
         "<section id=\"dashboard\"><h1>Publisher dashboard</h1>"
             + "<section id=\"revenue-chart\"><h2>Revenue</h2></section>"
-            + "<h2>Latest payments</h2><table id=\"payments\"><thead><tr><th>Paid at</th>"
-            + "<th>Amount</th><th>Payer</th><th>Channel</th><th>Transfer</th></tr></thead>"
-            + "<tbody></tbody></table>"
-            + "<h2>Open channels</h2><table id=\"channels\"><thead><tr><th>Channel</th>"
-            + "<th>Payer</th><th>Nonce</th><th>Publisher</th><th>Reader</th><th>Locked</th>"
-            + "<th>Status</th></tr></thead><tbody></tbody></table>"
-            + "<h2>Pending disputes</h2><table id=\"disputes\"><thead><tr><th>Channel</th>"
-            + "<th>Stage</th><th>Disputed nonce</th></tr></thead><tbody></tbody></table>"
-            + "</section>",
+            + "<section><h2>Latest payments</h2><table id=\"payments\"><tbody></tbody></table>"
+            + "</section><section><h2>Open channels</h2><table id=\"channels\"><tbody></tbody>"
+            + "</table></section><section><h2>Pending disputes</h2><table id=\"disputes\">"
+            + "<tbody></tbody></table></section></section>",
         "dashboard.js");
   }
 
@@ -118,7 +113,10 @@ final class Pages {
         + dashboardLink
         + "</nav></header><div class=\"layout\"><main>"
         + main
-        + "</main><aside><div id=\"tollgate-wallet\"></div></aside></div>"
+        + "</main>"
+        // the reader's wallet belongs on reading pages, not on the publisher's dashboard
+        + (script.equals("widget.js") ? "<aside><div id=\"tollgate-wallet\"></div></aside>" : "")
+        + "</div>"
         + "<footer>A sample publisher paid through Tollgate state channels.</footer>"
         + "<script type=\"module\" src=\"/assets/"
         + script
