@@ -13,36 +13,41 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The real gateway on real HTTP: the functions harness's stack (anvil with the contracts, DynamoDB
- * Local over HTTP) behind the Netty server on a free loopback port.
+ * Local over HTTP) behind the Netty server on a free loopback port. A test class registers one
+ * ({@code @RegisterExtension static final LiveGateway gateway = new LiveGateway();}): it starts
+ * before the class's first test and stops after its last.
  */
-final class LiveGateway implements AutoCloseable {
+final class LiveGateway implements BeforeAllCallback, AfterAllCallback {
   static final BigInteger PRICE = GatewayStack.ARTICLE_PRICE;
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  final GatewayStack stack;
-  private final ApplicationContext netty;
-  final URI base;
+  GatewayStack stack;
+  private ApplicationContext netty;
+  URI base;
 
-  private LiveGateway(GatewayStack stack, ApplicationContext netty) {
-    this.stack = stack;
-    this.netty = netty;
-    this.base = netty.getBean(EmbeddedServer.class).getURI();
-  }
-
-  static LiveGateway start() throws Exception {
-    GatewayStack stack = GatewayStack.start();
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    stack = GatewayStack.start();
     try {
-      Map<String, Object> properties = new HashMap<>(stack.properties());
-      properties.put("micronaut.server.host", "127.0.0.1");
-      properties.put("micronaut.server.port", -1);
-      return new LiveGateway(stack, GatewayApplication.start(properties));
+      netty = GatewayApplication.start(serverProperties());
+      base = netty.getBean(EmbeddedServer.class).getURI();
     } catch (Exception | Error e) {
       stack.close();
       throw e;
     }
+  }
+
+  private Map<String, Object> serverProperties() {
+    Map<String, Object> properties = new HashMap<>(stack.properties());
+    properties.put("micronaut.server.host", "127.0.0.1");
+    properties.put("micronaut.server.port", -1);
+    return properties;
   }
 
   static Signer newKey() {
@@ -73,10 +78,7 @@ final class LiveGateway implements AutoCloseable {
 
   /** A second gateway server on the same stack (same tables, same key), to stop at will. */
   Server anotherServer() {
-    Map<String, Object> properties = new HashMap<>(stack.properties());
-    properties.put("micronaut.server.host", "127.0.0.1");
-    properties.put("micronaut.server.port", -1);
-    ApplicationContext context = GatewayApplication.start(properties);
+    ApplicationContext context = GatewayApplication.start(serverProperties());
     return new Server(context, context.getBean(EmbeddedServer.class).getURI());
   }
 
@@ -95,11 +97,15 @@ final class LiveGateway implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public void afterAll(ExtensionContext context) {
     try {
-      netty.close();
+      if (netty != null) {
+        netty.close();
+      }
     } finally {
-      stack.close();
+      if (stack != null) {
+        stack.close();
+      }
     }
   }
 }

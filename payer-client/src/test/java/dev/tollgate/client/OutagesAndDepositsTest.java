@@ -20,9 +20,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,21 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * runs on the test's own clock and sleeper, so no test waits for real time.
  */
 class OutagesAndDepositsTest {
-  private static LiveGateway gateway;
+  @RegisterExtension static final LiveGateway gateway = new LiveGateway();
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void startGateway() throws Exception {
-    gateway = LiveGateway.start();
-  }
-
-  @AfterAll
-  static void stopGateway() {
-    if (gateway != null) {
-      gateway.close();
-    }
-  }
 
   @Test
   void aGatewayThatIsNotThereIsNamed() throws Exception {

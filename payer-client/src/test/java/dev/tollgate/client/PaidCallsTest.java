@@ -22,28 +22,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Paid calls to the gateway's own {@code /paid/articles/...} over real HTTP. */
 class PaidCallsTest {
-  private static LiveGateway gateway;
+  @RegisterExtension static final LiveGateway gateway = new LiveGateway();
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void startGateway() throws Exception {
-    gateway = LiveGateway.start();
-  }
-
-  @AfterAll
-  static void stopGateway() {
-    if (gateway != null) {
-      gateway.close();
-    }
-  }
 
   @Test
   void aPaidCallIsServedAndTheReceiptTakenIn() throws Exception {

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,27 +22,20 @@ import org.junit.jupiter.api.io.TempDir;
  * the client's, not its state file.
  */
 class RefusalsTest {
-  private static LiveGateway gateway;
+  @RegisterExtension static final LiveGateway gateway = new LiveGateway();
   private static TestPublisher publisher;
 
   @TempDir Path dir;
 
   @BeforeAll
   static void start() throws Exception {
-    gateway = LiveGateway.start();
     publisher = TestPublisher.start(gateway.base);
   }
 
   @AfterAll
   static void stop() {
-    try {
-      if (publisher != null) {
-        publisher.close();
-      }
-    } finally {
-      if (gateway != null) {
-        gateway.close();
-      }
+    if (publisher != null) {
+      publisher.close();
     }
   }
 

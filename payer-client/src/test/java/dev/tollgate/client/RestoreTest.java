@@ -11,9 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,21 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * meanwhile), and from none at all: each catches up from the gateway's history and pays on.
  */
 class RestoreTest {
-  private static LiveGateway gateway;
+  @RegisterExtension static final LiveGateway gateway = new LiveGateway();
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void startGateway() throws Exception {
-    gateway = LiveGateway.start();
-  }
-
-  @AfterAll
-  static void stopGateway() {
-    if (gateway != null) {
-      gateway.close();
-    }
-  }
 
   @Test
   void aRestartedClientContinuesFromItsStateFile() throws Exception {

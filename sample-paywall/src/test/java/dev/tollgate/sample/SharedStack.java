@@ -40,7 +40,7 @@ public final class SharedStack {
           byServer.put(servers.get(i), ports.get(i));
         }
         Path state = Files.createTempDirectory("tollgate-shared-stack");
-        stack = LocalStack.start(new DevOptions(byServer, state, 1, 2));
+        stack = LocalStack.start(new DevOptions(byServer, state, 1, 2, 3_600));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "shared-stack-stop"));
       } catch (Exception e) {
         throw new IllegalStateException("the shared local stack did not start: " + e, e);

@@ -13,6 +13,7 @@ import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Hex;
 import dev.tollgate.emulators.DynamoDbLocal;
 import dev.tollgate.functions.LambdaInvoker;
+import dev.tollgate.functions.config.DeploymentProperties;
 import dev.tollgate.functions.gateway.GatewayNetwork;
 import java.math.BigInteger;
 import java.security.SecureRandom;
@@ -104,14 +105,7 @@ public final class GatewayStack implements AutoCloseable {
       // Most tests deposit and reconcile at once, with no watcher running; the chain-events tests
       // ask for confirmed deposits.
       p.putIfAbsent("tollgate.deposits.credit", "chain-head");
-      p.put("tollgate.chain.id", AnvilNode.CHAIN_ID);
-      p.put("tollgate.chain.rpc-url", anvil.rpcUrl());
-      p.put("tollgate.contracts.channel-factory", deployment.channelFactory().toChecksumHex());
-      p.put("tollgate.contracts.transfer-registry", deployment.transferRegistry().toChecksumHex());
-      p.put("tollgate.contracts.mastercopy", deployment.mastercopy().toChecksumHex());
-      p.put("tollgate.contracts.hashlock", deployment.hashlockTransfer().toChecksumHex());
-      p.put("tollgate.contracts.withdraw", deployment.withdraw().toChecksumHex());
-      p.put("tollgate.asset", deployment.testToken().toChecksumHex());
+      p.putAll(DeploymentProperties.of(deployment, anvil.rpcUrl()));
       dynamo.endpoint().ifPresent(e -> p.put("tollgate.dynamodb.endpoint", e));
       p.put("tollgate.tables.prefix", "stack" + STACKS.incrementAndGet() + "-");
       p.put("tollgate.tables.create", true);

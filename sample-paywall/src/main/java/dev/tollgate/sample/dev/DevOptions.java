@@ -12,7 +12,11 @@ import java.util.Map;
  * command brings the stack up.
  */
 public record DevOptions(
-    Map<String, Integer> ports, Path stateDir, int blockSeconds, int confirmations) {
+    Map<String, Integer> ports,
+    Path stateDir,
+    int blockSeconds,
+    int confirmations,
+    long receiptSeconds) {
   public static final String GATEWAY = "gateway";
   public static final String SITE = "site";
   public static final String ANVIL = "anvil";
@@ -39,6 +43,10 @@ public record DevOptions(
     if (confirmations < 0 || confirmations > 64) {
       throw new IllegalArgumentException("confirmations must be 0..64, got " + confirmations);
     }
+    if (receiptSeconds < 1) {
+      throw new IllegalArgumentException(
+          "receipt time must be at least 1 second, got " + receiptSeconds);
+    }
   }
 
   public int port(String server) {
@@ -55,8 +63,9 @@ public record DevOptions(
           "\n",
           "usage: ./tollgate dev [--gateway-port N] [--site-port N] [--anvil-port N]",
           "                      [--dynamodb-port N] [--sqs-port N] [--state-dir DIR]",
-          "                      [--block-seconds N] [--confirmations N]",
-          "Starts the whole Tollgate stack on 127.0.0.1 until Ctrl-C.");
+          "                      [--block-seconds N] [--confirmations N] [--receipt-seconds N]",
+          "Starts the whole Tollgate stack on 127.0.0.1 until Ctrl-C. A paid article can be re-read",
+          "for --receipt-seconds (3600) on its receipt.");
 
   /**
    * Reads the command line.
@@ -68,6 +77,7 @@ public record DevOptions(
     Path stateDir = defaultStateDir;
     int blockSeconds = 1;
     int confirmations = 2;
+    long receiptSeconds = 3_600;
     List<String> rest = new ArrayList<>(args);
     while (!rest.isEmpty()) {
       String flag = rest.remove(0);
@@ -79,6 +89,7 @@ public record DevOptions(
         case "--state-dir" -> stateDir = Path.of(value);
         case "--block-seconds" -> blockSeconds = number(flag, value);
         case "--confirmations" -> confirmations = number(flag, value);
+        case "--receipt-seconds" -> receiptSeconds = number(flag, value);
         default -> {
           String server =
               flag.startsWith("--") && flag.endsWith("-port")
@@ -91,7 +102,7 @@ public record DevOptions(
         }
       }
     }
-    return new DevOptions(ports, stateDir, blockSeconds, confirmations);
+    return new DevOptions(ports, stateDir, blockSeconds, confirmations, receiptSeconds);
   }
 
   private static int number(String flag, String value) {

@@ -13,6 +13,7 @@ import dev.tollgate.emulators.ElasticMq;
 import dev.tollgate.functions.GatewayApplication;
 import dev.tollgate.functions.adapter.sqs.EventQueueUrls;
 import dev.tollgate.functions.adapter.sqs.EventQueues;
+import dev.tollgate.functions.config.DeploymentProperties;
 import dev.tollgate.sample.site.Catalogue;
 import dev.tollgate.sample.site.PublisherSite;
 import dev.tollgate.sample.site.SiteSettings;
@@ -22,7 +23,6 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,9 +51,6 @@ public final class LocalStack implements AutoCloseable {
 
   public static final String QUEUE = "tollgate-events";
   public static final String TABLE_PREFIX = "tollgate-";
-
-  /** How long a paid article can be re-read for free. */
-  public static final long RECEIPT_SECONDS = 3_600;
 
   private final DevOptions options;
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -152,7 +149,7 @@ public final class LocalStack implements AutoCloseable {
             siteUrl,
             gatewayUrl,
             Optional.of(operatorToken),
-            RECEIPT_SECONDS,
+            options.receiptSeconds(),
             random(32),
             asset,
             "TEST",
@@ -188,17 +185,9 @@ public final class LocalStack implements AutoCloseable {
       ElasticMq mq,
       EventQueueUrls queues,
       Credentials gatewayKey) {
-    Map<String, Object> p = new HashMap<>();
+    Map<String, Object> p = DeploymentProperties.of(deployment, anvil.rpcUrl());
     p.put("micronaut.server.host", "127.0.0.1");
     p.put("micronaut.server.port", options.port(DevOptions.GATEWAY));
-    p.put("tollgate.chain.id", AnvilNode.CHAIN_ID);
-    p.put("tollgate.chain.rpc-url", anvil.rpcUrl());
-    p.put("tollgate.contracts.channel-factory", deployment.channelFactory().toChecksumHex());
-    p.put("tollgate.contracts.transfer-registry", deployment.transferRegistry().toChecksumHex());
-    p.put("tollgate.contracts.mastercopy", deployment.mastercopy().toChecksumHex());
-    p.put("tollgate.contracts.hashlock", deployment.hashlockTransfer().toChecksumHex());
-    p.put("tollgate.contracts.withdraw", deployment.withdraw().toChecksumHex());
-    p.put("tollgate.asset", deployment.testToken().toChecksumHex());
     p.put("tollgate.signer.mode", "local");
     p.put(
         "tollgate.signer.private-key",
