@@ -204,14 +204,8 @@ final class PayerChannel {
       if (update.nonce() <= next.nonce()) {
         continue;
       }
-      ChainInputs inputs = ChainInputs.at(now);
-      if (update.details() instanceof UpdateDetails.Deposit d) {
-        inputs =
-            inputs.withDeposits(
-                update.assetId(), new DepositTotals(d.totalDepositsAlice(), d.totalDepositsBob()));
-      }
       try {
-        next = applied(next, update, inputs, "the gateway's history");
+        next = checked(next, update, party.replay(next, update, now), "the gateway's history");
       } catch (ChannelStateException e) {
         if (next != view) {
           commit(next);
@@ -226,18 +220,21 @@ final class PayerChannel {
 
   private Channel applied(Channel from, ChannelUpdate update, ChainInputs inputs, String what)
       throws ChannelStateException {
+    return checked(from, update, party.takeIn(from, update, inputs), what);
+  }
+
+  /** {@code update}'s outcome on {@code from}: the next channel, or why it is refused. */
+  private static Channel checked(
+      Channel from, ChannelUpdate update, Outcome<Transition> outcome, String what)
+      throws ChannelStateException {
     if (update.nonce() != from.nonce() + 1) {
       throw bad(
           what + " has nonce " + update.nonce() + " where " + (from.nonce() + 1) + " is next");
     }
-    Outcome<Transition> t =
-        update.isDoubleSigned()
-            ? party.acceptDoubleSigned(from, update, inputs)
-            : party.countersign(from, update, inputs);
-    if (!t.isOk()) {
-      throw bad(what + " at nonce " + update.nonce() + " is refused: " + t.rejection());
+    if (!outcome.isOk()) {
+      throw bad(what + " at nonce " + update.nonce() + " is refused: " + outcome.rejection());
     }
-    return t.value().next();
+    return outcome.value().next();
   }
 
   /** The view moves first (it is what the gateway holds); a failed save is reported after. */

@@ -5,6 +5,7 @@ import static dev.tollgate.core.failure.FailureReason.BAD_SIGNATURE;
 import dev.tollgate.core.failure.Outcome;
 import dev.tollgate.core.port.Signer;
 import dev.tollgate.core.update.ChannelUpdate;
+import dev.tollgate.core.update.UpdateDetails;
 import dev.tollgate.core.update.UpdateParams;
 import dev.tollgate.core.value.Signature;
 import java.util.Optional;
@@ -57,6 +58,32 @@ public final class ChannelParty {
           BAD_SIGNATURE, "update at nonce " + update.nonce() + " is missing a signature");
     }
     return UpdateApplier.applyUpdate(channel, update, inputs, rules);
+  }
+
+  /**
+   * Takes in an update the counterparty sent or recorded: one both parties signed as it is (see
+   * {@link #acceptDoubleSigned}), one only its initiator signed countersigned (see {@link
+   * #countersign}). How a party follows the other side's answers.
+   */
+  public Outcome<Transition> takeIn(Channel channel, ChannelUpdate update, ChainInputs inputs) {
+    return update.isDoubleSigned()
+        ? acceptDoubleSigned(channel, update, inputs)
+        : countersign(channel, update, inputs);
+  }
+
+  /**
+   * Replays {@code update} from the counterparty's recorded history at {@code now}, for a party
+   * catching up without reading the chain: a deposit update carries the totals both parties signed
+   * for, which stand in for the chain's.
+   */
+  public Outcome<Transition> replay(Channel channel, ChannelUpdate update, long now) {
+    ChainInputs inputs = ChainInputs.at(now);
+    if (update.details() instanceof UpdateDetails.Deposit d) {
+      inputs =
+          inputs.withDeposits(
+              update.assetId(), new DepositTotals(d.totalDepositsAlice(), d.totalDepositsBob()));
+    }
+    return takeIn(channel, update, inputs);
   }
 
   private Transition signed(Transition t) {

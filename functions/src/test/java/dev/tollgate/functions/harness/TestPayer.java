@@ -8,10 +8,8 @@ import dev.tollgate.core.protocol.Channel;
 import dev.tollgate.core.protocol.ChannelParty;
 import dev.tollgate.core.protocol.ChannelRules;
 import dev.tollgate.core.protocol.DepositTotals;
-import dev.tollgate.core.protocol.Transition;
 import dev.tollgate.core.transfer.HashlockState;
 import dev.tollgate.core.update.ChannelUpdate;
-import dev.tollgate.core.update.UpdateDetails;
 import dev.tollgate.core.update.UpdateParams;
 import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Bytes32;
@@ -108,14 +106,8 @@ public final class TestPayer {
   /** Takes in the gateway's answer: the countersigned update and, if any, its own resolve. */
   public void accept(List<ChannelUpdate> answer, ChainInputs inputs) {
     for (ChannelUpdate update : answer) {
-      view = ok(apply(update, inputs)).next();
+      view = ok(party.takeIn(view, update, inputs)).next();
     }
-  }
-
-  private Outcome<Transition> apply(ChannelUpdate update, ChainInputs inputs) {
-    return update.isDoubleSigned()
-        ? party.acceptDoubleSigned(view, update, inputs)
-        : party.countersign(view, update, inputs);
   }
 
   /**
@@ -125,14 +117,7 @@ public final class TestPayer {
   public void sync(List<ChannelUpdate> updates, ChainInputs inputs) {
     for (ChannelUpdate update : updates) {
       if (update.nonce() > view.nonce()) {
-        ChainInputs in = inputs;
-        if (update.details() instanceof UpdateDetails.Deposit d) {
-          in =
-              inputs.withDeposits(
-                  update.assetId(),
-                  new DepositTotals(d.totalDepositsAlice(), d.totalDepositsBob()));
-        }
-        view = ok(apply(update, in)).next();
+        view = ok(party.replay(view, update, inputs.now())).next();
       }
     }
   }
