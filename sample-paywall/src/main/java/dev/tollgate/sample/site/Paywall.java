@@ -2,10 +2,12 @@ package dev.tollgate.sample.site;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
+import dev.tollgate.x402.PaymentPayload;
+import dev.tollgate.x402.SettlementResponse;
+import dev.tollgate.x402.X402Headers;
+import dev.tollgate.x402.refusal.Checked;
+import dev.tollgate.x402.refusal.Refusal;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 
@@ -15,13 +17,6 @@ import java.util.function.LongSupplier;
  * taken, turned into a receipt the reader can show again until it expires.
  */
 public final class Paywall {
-  public static final String PAYMENT_REQUIRED = "PAYMENT-REQUIRED";
-  public static final String PAYMENT_SIGNATURE = "PAYMENT-SIGNATURE";
-  public static final String PAYMENT_RESPONSE = "PAYMENT-RESPONSE";
-
-  /** The gateway refuses larger payment headers as well; the site does not forward them. */
-  static final int MAX_PAYMENT_HEADER_CHARS = 16 * 1024;
-
   private final GatewayClient gateway;
   private final LongSupplier nowSeconds;
   private final long receiptSeconds;
@@ -54,38 +49,26 @@ public final class Paywall {
       if (paymentHeader == null || paymentHeader.isBlank()) {
         return new NotServed(quoted(resourceUrl, description, price, "payment_required", ""));
       }
-      if (paymentHeader.length() > MAX_PAYMENT_HEADER_CHARS) {
+      // Read here first, so a malformed header is refused by name without a call to the gateway.
+      Checked<PaymentPayload> payment = X402Headers.decodePaymentSignature(paymentHeader);
+      if (!payment.isOk()) {
+        Refusal refusal = payment.refusal();
         return new NotServed(
-            SiteResponse.error(
-                431,
-                "payment_header_too_large",
-                "PAYMENT-SIGNATURE is "
-                    + paymentHeader.length()
-                    + " characters, more than "
-                    + MAX_PAYMENT_HEADER_CHARS));
+            SiteResponse.error(refusal.httpStatus(), refusal.errorReason(), refusal.detail()));
       }
-      JsonNode payload;
-      try {
-        payload = SiteResponse.JSON.readTree(Base64.getDecoder().decode(paymentHeader.strip()));
-      } catch (IllegalArgumentException | IOException e) {
-        return new NotServed(
-            SiteResponse.error(
-                400, "invalid_payload", "PAYMENT-SIGNATURE is not base64 of a JSON object"));
-      }
-      if (payload == null || !payload.isObject()) {
-        return new NotServed(
-            SiteResponse.error(
-                400, "invalid_payload", "PAYMENT-SIGNATURE is not base64 of a JSON object"));
-      }
-      GatewayClient.Answer settled = gateway.settle(payload, resourceUrl);
-      if (settled.status() == 200 && settled.body().path("success").asBoolean(false)) {
+      GatewayClient.Answer settled = gateway.settle(payment.value().toJson(), resourceUrl);
+      SettlementResponse taken =
+          settled.status() == 200
+              ? SettlementResponse.fromJson(settled.body(), "the gateway's settlement")
+              : null;
+      if (taken != null && taken.success()) {
         Receipt receipt =
             new Receipt(
                 resourceUrl,
-                settled.body().path("transaction").asText(),
-                settled.body().path("payer").asText(),
+                taken.transaction().orElseThrow().toHex(),
+                taken.payer().orElseThrow().toChecksumHex(),
                 nowSeconds.getAsLong() + receiptSeconds);
-        return new Paid(receipt, encode(settled.body()));
+        return new Paid(receipt, X402Headers.encode(taken));
       }
       return new NotServed(refused(resourceUrl, description, price, settled));
     } catch (GatewayUnreachableException e) {
@@ -102,7 +85,7 @@ public final class Paywall {
             .put("error", error)
             .put("detail", detail.isEmpty() ? description + " costs " + price : detail);
     return SiteResponse.builder(402, "application/json")
-        .header(PAYMENT_REQUIRED, required)
+        .header(X402Headers.PAYMENT_REQUIRED, required)
         .body(body.toString())
         .build();
   }
@@ -127,15 +110,16 @@ public final class Paywall {
     SiteResponse.Builder response =
         SiteResponse.builder(settled.status(), "application/json").body(body.toString());
     if (answer.has("success")) {
-      response.header(PAYMENT_RESPONSE, encode(answer));
+      response.header(X402Headers.PAYMENT_RESPONSE, encode(answer));
     }
     if (settled.status() == 402) {
-      response.header(PAYMENT_REQUIRED, gateway.quote(resourceUrl, description, price));
+      response.header(X402Headers.PAYMENT_REQUIRED, gateway.quote(resourceUrl, description, price));
     }
     return response.build();
   }
 
-  private static String encode(JsonNode json) {
-    return Base64.getEncoder().encodeToString(json.toString().getBytes(StandardCharsets.UTF_8));
+  /** The gateway's SettlementResponse as the {@code PAYMENT-RESPONSE} header carries it. */
+  private static String encode(JsonNode settlement) {
+    return X402Headers.encode(SettlementResponse.fromJson(settlement, "the gateway's settlement"));
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.tollgate.x402.X402Headers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -172,10 +173,10 @@ public final class PublisherSite implements AutoCloseable {
             resource,
             article.title(),
             article.price(),
-            exchange.getRequestHeaders().getFirst(Paywall.PAYMENT_SIGNATURE));
+            exchange.getRequestHeaders().getFirst(X402Headers.PAYMENT_SIGNATURE));
     if (outcome instanceof Paywall.Paid paid) {
       return SiteResponse.builder(200, "application/json")
-          .header(Paywall.PAYMENT_RESPONSE, paid.paymentResponse())
+          .header(X402Headers.PAYMENT_RESPONSE, paid.paymentResponse())
           .header(
               "Set-Cookie",
               RECEIPT_COOKIE
@@ -216,10 +217,10 @@ public final class PublisherSite implements AutoCloseable {
             resource,
             "One quote for " + symbol,
             catalogue.apiCallPrice(),
-            exchange.getRequestHeaders().getFirst(Paywall.PAYMENT_SIGNATURE));
+            exchange.getRequestHeaders().getFirst(X402Headers.PAYMENT_SIGNATURE));
     if (outcome instanceof Paywall.Paid paid) {
       return SiteResponse.builder(200, "application/json")
-          .header(Paywall.PAYMENT_RESPONSE, paid.paymentResponse())
+          .header(X402Headers.PAYMENT_RESPONSE, paid.paymentResponse())
           .body(StockQuotes.quote(symbol, nowSeconds.getAsLong()).toString())
           .build();
     }
