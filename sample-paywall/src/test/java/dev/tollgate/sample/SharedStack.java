@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tollgate.sample.dev.DevOptions;
 import dev.tollgate.sample.dev.LocalStack;
+import dev.tollgate.sample.site.GatewayClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -13,10 +14,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One local stack for all of this module's in-process tests, started on free ports the first time a
@@ -49,14 +50,14 @@ public final class SharedStack {
     return stack;
   }
 
-  /** GET {@code path} of the gateway's operator routes, with the stack's token. */
+  /** GET {@code path} of the gateway's operator routes, as the site calls them. */
   public static JsonNode operator(String path) {
-    HttpRequest request =
-        HttpRequest.newBuilder(get().gatewayUrl().resolve(path))
-            .header("Authorization", "Bearer " + get().operatorToken())
-            .timeout(Duration.ofSeconds(10))
-            .build();
-    return json(send(request), path);
+    GatewayClient.Answer answer =
+        new GatewayClient(get().gatewayUrl(), Optional.of(get().operatorToken())).operator(path);
+    if (answer.status() != 200) {
+      throw new AssertionError(path + " answered " + answer.status() + " " + answer.body());
+    }
+    return answer.body();
   }
 
   /** GET {@code path} of the gateway (public routes). */

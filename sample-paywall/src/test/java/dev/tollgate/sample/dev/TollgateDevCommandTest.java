@@ -19,6 +19,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * {@code ./tollgate dev}'s program, started as the script starts it (its own JVM): every server
@@ -27,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TollgateDevCommandTest {
   private static final Duration STARTUP = Duration.ofSeconds(180);
+  private static final StaticCredentialsProvider LOCAL =
+      StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -60,11 +68,30 @@ class TollgateDevCommandTest {
                           + "\"method\":\"eth_chainId\",\"params\":[]}")
                   .body())
           .contains("0x7a69");
-      // DynamoDB Local and ElasticMQ answer their protocols (an unsigned request is refused
-      // with their own error, which proves who is listening).
-      assertThat(post("http://127.0.0.1:" + ports.get(3), "{}").statusCode()).isEqualTo(400);
-      assertThat(get("http://127.0.0.1:" + ports.get(4) + "/?Action=ListQueues").statusCode())
-          .isLessThan(500);
+      // DynamoDB Local holds the gateway's tables, ElasticMQ its event queue and dead letters
+      URI dynamoUrl = URI.create("http://127.0.0.1:" + ports.get(3));
+      try (DynamoDbClient dynamo =
+          DynamoDbClient.builder()
+              .endpointOverride(dynamoUrl)
+              .region(Region.US_EAST_1)
+              .credentialsProvider(LOCAL)
+              .httpClient(UrlConnectionHttpClient.create())
+              .build()) {
+        assertThat(dynamo.listTables().tableNames())
+            .contains(
+                "tollgate-channels", "tollgate-updates", "tollgate-transfers", "tollgate-chain");
+      }
+      try (SqsClient sqs =
+          SqsClient.builder()
+              .endpointOverride(URI.create("http://127.0.0.1:" + ports.get(4)))
+              .region(Region.US_EAST_1)
+              .credentialsProvider(LOCAL)
+              .httpClient(UrlConnectionHttpClient.create())
+              .build()) {
+        assertThat(sqs.listQueues().queueUrls())
+            .anyMatch(u -> u.endsWith("/tollgate-events.fifo"))
+            .anyMatch(u -> u.endsWith("/tollgate-events-dlq.fifo"));
+      }
       List<ProcessHandle> children = dev.descendants().toList();
       assertThat(children).as("anvil runs as a child process").isNotEmpty();
 
