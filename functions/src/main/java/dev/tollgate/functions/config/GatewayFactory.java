@@ -240,7 +240,12 @@ public class GatewayFactory {
     return new ChannelQueries(store);
   }
 
+  /**
+   * The paywall exists only where its secret is configured: the gateway function has it, the
+   * chain-event functions (which never quote or settle) are not given it.
+   */
   @Singleton
+  @Requires(property = "tollgate.paywall.secret")
   QuoteBook quoteBook(
       GatewayNetwork network,
       Signer signer,
@@ -274,6 +279,7 @@ public class GatewayFactory {
   }
 
   @Singleton
+  @Requires(property = "tollgate.paywall.secret")
   PaidRequests paidRequests(
       QuoteBook quotes,
       InboundUpdates updates,

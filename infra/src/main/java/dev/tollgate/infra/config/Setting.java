@@ -1,0 +1,95 @@
+package dev.tollgate.infra.config;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A scalar setting of a deployment: where it is read from (context key {@code tollgate:<key>}, or
+ * SSM parameter {@code <ssmPrefix>/<key>}), the environment variable the functions read it as
+ * (Micronaut maps {@code TOLLGATE_CHAIN_ID} to {@code tollgate.chain.id}), its default and the
+ * shape a literal value must have. A value read from SSM is only known at deploy time; the
+ * functions check it when they start.
+ */
+public enum Setting {
+  CHAIN_ID("chainId", "TOLLGATE_CHAIN_ID", null, Shape.POSITIVE_INTEGER),
+  RPC_URL("rpcUrl", "TOLLGATE_CHAIN_RPC_URL", null, Shape.HTTP_URL),
+  CHANNEL_FACTORY("channelFactory", "TOLLGATE_CONTRACTS_CHANNEL_FACTORY", null, Shape.ADDRESS),
+  TRANSFER_REGISTRY(
+      "transferRegistry", "TOLLGATE_CONTRACTS_TRANSFER_REGISTRY", null, Shape.ADDRESS),
+  MASTERCOPY("mastercopy", "TOLLGATE_CONTRACTS_MASTERCOPY", null, Shape.ADDRESS),
+  HASHLOCK("hashlock", "TOLLGATE_CONTRACTS_HASHLOCK", null, Shape.ADDRESS),
+  WITHDRAW("withdraw", "TOLLGATE_CONTRACTS_WITHDRAW", null, Shape.ADDRESS),
+  ASSET("asset", "TOLLGATE_ASSET", null, Shape.ADDRESS),
+  CONFIRMATIONS("confirmations", "TOLLGATE_WATCHER_CONFIRMATIONS", "12", Shape.NATURAL),
+  START_BLOCK("startBlock", "TOLLGATE_WATCHER_START_BLOCK", "0", Shape.NATURAL),
+  QUOTE_SECONDS("quoteSeconds", "TOLLGATE_PAYWALL_QUOTE_SECONDS", "300", Shape.POSITIVE_INTEGER),
+  TRANSFER_TIMEOUT_SECONDS(
+      "transferTimeoutSeconds",
+      "TOLLGATE_PAYWALL_TRANSFER_TIMEOUT_SECONDS",
+      "86400",
+      Shape.POSITIVE_INTEGER),
+  CLAIM_IDLE_AFTER_SECONDS(
+      "claimIdleAfterSeconds",
+      "TOLLGATE_DISPUTES_CLAIM_IDLE_AFTER_SECONDS",
+      "604800",
+      Shape.NATURAL),
+  WRAPPED_KEY("wrappedKey", "TOLLGATE_SIGNER_WRAPPED_KEY", null, Shape.BASE64);
+
+  private final String key;
+  private final String environmentVariable;
+  private final String defaultValue;
+  private final Shape shape;
+
+  Setting(String key, String environmentVariable, String defaultValue, Shape shape) {
+    this.key = key;
+    this.environmentVariable = environmentVariable;
+    this.defaultValue = defaultValue;
+    this.shape = shape;
+  }
+
+  /** The name after {@code tollgate:} in the context, and after the prefix in SSM. */
+  public String key() {
+    return key;
+  }
+
+  public String contextKey() {
+    return "tollgate:" + key;
+  }
+
+  public String environmentVariable() {
+    return environmentVariable;
+  }
+
+  public Optional<String> defaultValue() {
+    return Optional.ofNullable(defaultValue);
+  }
+
+  /**
+   * Checks a literal value, naming the context key and the value when it is wrong.
+   *
+   * @throws DeploymentConfigException when {@code value} does not have this setting's shape
+   */
+  public String check(String value) {
+    if (!shape.pattern.matcher(value).matches()) {
+      throw new DeploymentConfigException(
+          contextKey() + " must be " + shape.description + ", got '" + value + "'");
+    }
+    return value;
+  }
+
+  private enum Shape {
+    POSITIVE_INTEGER("[1-9][0-9]{0,17}", "a positive integer"),
+    NATURAL("0|[1-9][0-9]{0,17}", "a whole number, 0 or more"),
+    HTTP_URL("https?://[^\\s]+", "an http(s) URL"),
+    ADDRESS("0x[0-9a-fA-F]{40}", "an address: 0x and 40 hex digits"),
+    BASE64("[A-Za-z0-9+/]+={0,2}", "base64 (the output of ./tollgate wrap-key)");
+
+    private final Pattern pattern;
+    private final String description;
+
+    Shape(String regex, String description) {
+      this.pattern = Pattern.compile(regex);
+      this.description = description;
+    }
+  }
+}
