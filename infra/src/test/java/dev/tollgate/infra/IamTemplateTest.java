@@ -80,8 +80,8 @@ class IamTemplateTest {
           }
           for (Object resource : list(statement.get("Resource"))) {
             assertThat(resource).as(e.getKey()).isNotEqualTo("*");
-            if (resource instanceof String s) {
-              assertThat(s).as(e.getKey()).doesNotContain("*");
+            if (resource instanceof String text) {
+              assertThat(text).as(e.getKey()).doesNotContain("*");
             }
           }
         }

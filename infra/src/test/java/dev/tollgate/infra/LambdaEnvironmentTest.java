@@ -1,0 +1,180 @@
+package dev.tollgate.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tollgate.core.port.Signer;
+import dev.tollgate.core.value.Address;
+import dev.tollgate.core.value.Uint256;
+import dev.tollgate.emulators.DynamoDbLocal;
+import dev.tollgate.emulators.ElasticMq;
+import dev.tollgate.functions.GatewayHandler;
+import dev.tollgate.functions.adapter.dynamodb.TableNames;
+import dev.tollgate.functions.adapter.kms.KmsSigner;
+import dev.tollgate.functions.adapter.kms.MotoKmsServer;
+import dev.tollgate.functions.events.EventBatch;
+import dev.tollgate.functions.events.WatcherSettings;
+import dev.tollgate.functions.gateway.GatewayNetwork;
+import dev.tollgate.functions.operator.OperatorReports;
+import dev.tollgate.functions.paywall.PaidRequests;
+import dev.tollgate.functions.paywall.PriceList;
+import dev.tollgate.functions.paywall.PricedRoute;
+import dev.tollgate.infra.stack.GatewayRoute;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.PropertySource;
+import io.micronaut.web.router.Router;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.KeySpec;
+import software.amazon.awssdk.services.kms.model.KeyUsageType;
+
+/**
+ * Each function's environment, exactly as the template sets it, read by the functions' own wiring
+ * the way the Lambda runtime hands it over (environment variables, Micronaut's environment-variable
+ * naming): the context starts, and the gateway it builds has the configured chain, contracts,
+ * prices, tables and signing key, and serves exactly the routes the HTTP API forwards. Only
+ * CloudFormation's references are filled in, with emulator resources.
+ */
+class LambdaEnvironmentTest {
+  private static MotoKmsServer moto;
+  private static DynamoDbLocal dynamo;
+  private static ElasticMq sqs;
+  private static String keyId;
+  private static Address keyAddress;
+
+  @BeforeAll
+  static void start() throws Exception {
+    moto = MotoKmsServer.start();
+    dynamo = DynamoDbLocal.start();
+    sqs = ElasticMq.start();
+    try (KmsClient kms = moto.newClient()) {
+      keyId =
+          kms.createKey(r -> r.keySpec(KeySpec.ECC_SECG_P256_K1).keyUsage(KeyUsageType.SIGN_VERIFY))
+              .keyMetadata()
+              .keyId();
+      keyAddress = new KmsSigner(kms, keyId).address();
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    if (moto != null) {
+      moto.close();
+    }
+    if (dynamo != null) {
+      dynamo.close();
+    }
+    if (sqs != null) {
+      sqs.close();
+    }
+  }
+
+  /** The function's context, from its template environment plus the emulator endpoints. */
+  private static ApplicationContext contextOf(String function) {
+    Map<String, Object> env = new HashMap<>();
+    EnvironmentTemplateTest.environment(Deployments.kms().template(), function)
+        .forEach(
+            (name, value) -> {
+              if (value instanceof String literal) {
+                env.put(name, literal);
+              } else if (name.equals("TOLLGATE_SIGNER_KMS_KEY_ID")) {
+                env.put(name, keyId);
+              } else if (name.equals("TOLLGATE_EVENTS_QUEUE_URL")) {
+                env.put(name, sqs.endpoint() + "/000000000000/tollgate-events.fifo");
+              } else if (name.equals("TOLLGATE_SECRET_ARNS")) {
+                // Read from Secrets Manager at start; here the two values it names stand in.
+                env.put("TOLLGATE_PAYWALL_SECRET", "ab".repeat(32));
+                env.put("TOLLGATE_OPERATOR_TOKEN", "operator-token-for-the-test");
+              } else {
+                throw new AssertionError("unexpected reference in " + name + ": " + value);
+              }
+            });
+    env.put("TOLLGATE_KMS_ENDPOINT", moto.endpoint().toString());
+    env.put("TOLLGATE_DYNAMODB_ENDPOINT", dynamo.endpoint().toString());
+    env.put("TOLLGATE_SQS_ENDPOINT", sqs.endpoint().toString());
+    return GatewayHandler.contextBuilder()
+        .environmentPropertySource(false)
+        .propertySources(
+            PropertySource.of(
+                "lambda-environment", env, PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE))
+        .build()
+        .start();
+  }
+
+  @Test
+  void theGatewayHasTheConfiguredChainPricesTablesAndKey() {
+    try (ApplicationContext context = contextOf("Gateway")) {
+      GatewayNetwork network = context.getBean(GatewayNetwork.class);
+      assertThat(network.chainId()).isEqualTo(Long.parseLong(Deployments.CHAIN_ID));
+      assertThat(network.context().channelFactoryAddress())
+          .isEqualTo(Address.fromHex(Deployments.FACTORY));
+      assertThat(network.context().transferRegistryAddress())
+          .isEqualTo(Address.fromHex(Deployments.REGISTRY));
+      assertThat(network.mastercopy()).isEqualTo(Address.fromHex(Deployments.MASTERCOPY));
+      assertThat(network.hashlockDefinition()).isEqualTo(Address.fromHex(Deployments.HASHLOCK));
+      assertThat(network.withdrawDefinition()).isEqualTo(Address.fromHex(Deployments.WITHDRAW));
+      assertThat(network.acceptedAssets()).containsExactly(Address.fromHex(Deployments.ASSET));
+      assertThat(context.getBean(Signer.class).address()).isEqualTo(keyAddress);
+      assertThat(context.getBean(TableNames.class).channels()).isEqualTo("tollgate-channels");
+
+      PriceList prices = context.getBean(PriceList.class);
+      PricedRoute article = prices.routeFor("/paid/articles/42").orElseThrow();
+      assertThat(article.price()).isEqualTo(Uint256.parse(Deployments.ARTICLE_PRICE));
+      assertThat(article.description()).isEqualTo("One article");
+      assertThat(article.mimeType()).isEqualTo("text/html");
+      assertThat(prices.routeFor("/paid/api/quotes").orElseThrow().price())
+          .isEqualTo(Uint256.parse("100"));
+      assertThat(prices.routes()).hasSize(2);
+      assertThat(context.containsBean(PaidRequests.class)).isTrue();
+      assertThat(context.containsBean(OperatorReports.class)).isTrue();
+    }
+  }
+
+  @Test
+  void theApiForwardsExactlyTheRoutesTheGatewayServes() {
+    try (ApplicationContext context = contextOf("Gateway")) {
+      Set<String> served =
+          context
+              .getBean(Router.class)
+              .uriRoutes()
+              // Micronaut answers HEAD beside every GET; the API forwards GET and POST only.
+              .filter(r -> !r.getHttpMethodName().equals("HEAD"))
+              .map(
+                  r ->
+                      r.getHttpMethodName()
+                          + " "
+                          + r.getUriMatchTemplate()
+                              .toString()
+                              .replaceAll("\\{\\?[^}]*}", "")
+                              .replaceAll("\\{\\+([a-zA-Z]+)}", "{$1+}"))
+              .collect(Collectors.toSet());
+      Set<String> forwarded =
+          GatewayRoute.all(true).stream().map(GatewayRoute::routeKey).collect(Collectors.toSet());
+      assertThat(forwarded).isEqualTo(served);
+    }
+  }
+
+  @Test
+  void theChainEventFunctionsStartWithoutThePaywall() {
+    try (ApplicationContext watcher = contextOf("Watcher")) {
+      assertThat(watcher.getBean(WatcherSettings.class).confirmations()).isEqualTo(6);
+      assertThat(watcher.containsBean(PaidRequests.class)).isFalse();
+      assertThat(watcher.getBean(Signer.class).address()).isEqualTo(keyAddress);
+    }
+    for (String function : new String[] {"Processor", "Keeper"}) {
+      try (ApplicationContext context = contextOf(function)) {
+        assertThat(context.getBean(EventBatch.class)).isNotNull();
+        assertThat(
+                context.getProperty("tollgate.chain.sender.receipt-timeout-seconds", Long.class))
+            .hasValue(240L);
+        assertThat(context.containsBean(PaidRequests.class)).isFalse();
+        assertThat(context.containsBean(OperatorReports.class)).isFalse();
+      }
+    }
+  }
+}
