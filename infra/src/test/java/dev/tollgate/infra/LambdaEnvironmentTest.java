@@ -169,8 +169,7 @@ class LambdaEnvironmentTest {
     for (String function : new String[] {"Processor", "Keeper"}) {
       try (ApplicationContext context = contextOf(function)) {
         assertThat(context.getBean(EventBatch.class)).isNotNull();
-        assertThat(
-                context.getProperty("tollgate.chain.sender.receipt-timeout-seconds", Long.class))
+        assertThat(context.getProperty("tollgate.chain.sender.receipt-timeout-seconds", Long.class))
             .hasValue(240L);
         assertThat(context.containsBean(PaidRequests.class)).isFalse();
         assertThat(context.containsBean(OperatorReports.class)).isFalse();

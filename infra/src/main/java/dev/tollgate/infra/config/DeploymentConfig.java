@@ -263,6 +263,15 @@ public record DeploymentConfig(
       return List.of();
     }
     List<String> origins = new ArrayList<>();
+    if (value instanceof String s && s.trim().startsWith("[")) {
+      // -c tollgate:allowedOrigins='["https://..."]' arrives as JSON text
+      try {
+        value = new com.fasterxml.jackson.databind.ObjectMapper().readValue(s, List.class);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new DeploymentConfigException(
+            key + " is not a JSON list of origins: " + e.getOriginalMessage());
+      }
+    }
     if (value instanceof String s) {
       for (String part : s.split(",")) {
         if (!part.isBlank()) {

@@ -15,9 +15,24 @@ final class RoutesReader {
 
   private RoutesReader() {}
 
+  /** {@code -c tollgate:routes='{"articles":{...}}'} arrives as text. */
+  private static Object parseJson(String json, String key) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, Object.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new DeploymentConfigException(
+          key
+              + " must be a JSON object (route name to {prefix, price, ...}): "
+              + e.getOriginalMessage());
+    }
+  }
+
   static List<PricedRouteConfig> read(Object value, String key) {
     if (value == null) {
       return List.of();
+    }
+    if (value instanceof String json) {
+      value = parseJson(json, key);
     }
     if (!(value instanceof Map<?, ?> map)) {
       throw new DeploymentConfigException(

@@ -143,6 +143,8 @@ class DeploymentConfigTest {
             Map.of("a", Map.of("prefix", "/paid/a/", "price", "1", "cost", "2")),
             "unknown field 'cost'",
             "articles=1",
+            "tollgate:routes must be a JSON object",
+            List.of("articles"),
             "tollgate:routes must be an object");
     bad.forEach(
         (routes, named) -> {
@@ -150,6 +152,15 @@ class DeploymentConfigTest {
           ctx.put("tollgate:routes", routes);
           assertThat(refused(ctx).getMessage()).as(named).contains(named);
         });
+  }
+
+  @Test
+  void routesMayArriveAsJsonTextFromTheCommandLine() {
+    Map<String, Object> c = minimal();
+    c.put("tollgate:routes", "{\"api\": {\"prefix\": \"/paid/api/\", \"price\": 7}}");
+    PricedRouteConfig route = DeploymentConfig.read(c).routes().get(0);
+    assertThat(route.name()).isEqualTo("api");
+    assertThat(route.price()).isEqualTo(new SettingValue.Literal("7"));
   }
 
   @Test
@@ -173,5 +184,7 @@ class DeploymentConfigTest {
     c.put("tollgate:allowedOrigins", "https://a.example, http://localhost:3000");
     assertThat(DeploymentConfig.read(c).allowedOrigins())
         .containsExactly("https://a.example", "http://localhost:3000");
+    c.put("tollgate:allowedOrigins", "[\"https://b.example\"]");
+    assertThat(DeploymentConfig.read(c).allowedOrigins()).containsExactly("https://b.example");
   }
 }
