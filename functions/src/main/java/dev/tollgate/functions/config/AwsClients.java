@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * credentials are placeholders, since emulators accept any and a developer's real ones must never
  * be sent to them.
  */
-final class AwsClients {
+public final class AwsClients {
   private AwsClients() {}
 
   static DynamoDbClient dynamo(Optional<String> endpoint, Optional<String> region) {
@@ -26,7 +26,7 @@ final class AwsClients {
         .build();
   }
 
-  static KmsClient kms(Optional<String> endpoint, Optional<String> region) {
+  public static KmsClient kms(Optional<String> endpoint, Optional<String> region) {
     return configure(KmsClient.builder(), endpoint, region)
         .httpClient(UrlConnectionHttpClient.create())
         .build();
