@@ -41,8 +41,9 @@ class LambdaPackageIT {
           "dev.tollgate.functions.disputes.DisputeKeeperHandler");
   private static final String REQUEST_HANDLER =
       "com.amazonaws.services.lambda.runtime.RequestHandler";
+  private static final String MICRONAUT_SERVICES = "META-INF/micronaut/";
   private static final String BEAN_REFERENCES =
-      "META-INF/micronaut/io.micronaut.inject.BeanDefinitionReference/";
+      MICRONAUT_SERVICES + "io.micronaut.inject.BeanDefinitionReference/";
 
   /** Entries only test-scope artifacts (and the functions module's own tests) carry. */
   private static final List<String> TEST_ONLY_ENTRIES =
@@ -146,28 +147,36 @@ class LambdaPackageIT {
   }
 
   /**
-   * Micronaut finds beans through these files: a jar built without them starts a context with none
-   * of the gateway's beans. The zip's functions jar holds the same ones the compiler wrote.
+   * Micronaut finds beans, and the context configurer that reads secrets, through these files: a
+   * jar built without them starts a context with none of the gateway's beans. The zip's functions
+   * jar holds the same ones the compiler wrote.
    */
   @Test
-  void theFunctionsJarHoldsMicronautsBeanDefinitionFiles() throws IOException {
+  void theFunctionsJarHoldsMicronautsServiceFiles() throws IOException {
     Path functionsJar = unpacked.resolve("lib/dev.tollgate-functions-" + projectVersion() + ".jar");
     Set<String> inJar = new TreeSet<>();
     try (ZipFile archive = new ZipFile(functionsJar.toFile())) {
       for (ZipEntry entry : entries(archive)) {
-        if (entry.getName().startsWith(BEAN_REFERENCES) && !entry.isDirectory()) {
-          inJar.add(entry.getName().substring(BEAN_REFERENCES.length()));
+        if (entry.getName().startsWith(MICRONAUT_SERVICES) && !entry.isDirectory()) {
+          inJar.add(entry.getName());
         }
       }
     }
-    Path compiled = Path.of(System.getProperty("tollgate.classes.dir")).resolve(BEAN_REFERENCES);
+    Path classes = Path.of(System.getProperty("tollgate.classes.dir"));
     Set<String> written = new TreeSet<>();
-    try (Stream<Path> files = Files.list(compiled)) {
-      files.forEach(file -> written.add(file.getFileName().toString()));
+    try (Stream<Path> files = Files.walk(classes.resolve(MICRONAUT_SERVICES))) {
+      files
+          .filter(Files::isRegularFile)
+          .forEach(file -> written.add(classes.relativize(file).toString().replace('\\', '/')));
     }
-    assertThat(written).isNotEmpty();
     assertThat(inJar).isEqualTo(written);
-    assertThat(inJar).anyMatch(n -> n.startsWith("dev.tollgate.functions.config.$GatewayFactory"));
+    assertThat(inJar)
+        .anyMatch(
+            n -> n.startsWith(BEAN_REFERENCES + "dev.tollgate.functions.config.$GatewayFactory"))
+        .contains(
+            MICRONAUT_SERVICES
+                + "io.micronaut.context.ApplicationContextConfigurer/"
+                + "dev.tollgate.functions.config.SecretsContextConfigurer");
   }
 
   /**

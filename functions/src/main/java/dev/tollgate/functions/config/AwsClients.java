@@ -10,6 +10,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -34,6 +35,12 @@ public final class AwsClients {
 
   static SqsClient sqs(Optional<String> endpoint, Optional<String> region) {
     return configure(SqsClient.builder(), endpoint, region)
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
+  }
+
+  static SecretsManagerClient secretsManager(Optional<String> endpoint, Optional<String> region) {
+    return configure(SecretsManagerClient.builder(), endpoint, region)
         .httpClient(UrlConnectionHttpClient.create())
         .build();
   }
