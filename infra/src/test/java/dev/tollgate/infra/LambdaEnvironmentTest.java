@@ -11,6 +11,8 @@ import dev.tollgate.functions.GatewayHandler;
 import dev.tollgate.functions.adapter.dynamodb.TableNames;
 import dev.tollgate.functions.adapter.kms.KmsSigner;
 import dev.tollgate.functions.adapter.kms.MotoKmsServer;
+import dev.tollgate.functions.config.SecretReferences;
+import dev.tollgate.functions.config.SecretsManagerProperties;
 import dev.tollgate.functions.events.EventBatch;
 import dev.tollgate.functions.events.WatcherSettings;
 import dev.tollgate.functions.gateway.GatewayNetwork;
@@ -29,9 +31,14 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.KeySpec;
 import software.amazon.awssdk.services.kms.model.KeyUsageType;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * Each function's environment, exactly as the template sets it, read by the functions' own wiring
@@ -41,6 +48,9 @@ import software.amazon.awssdk.services.kms.model.KeyUsageType;
  * CloudFormation's references are filled in, with emulator resources.
  */
 class LambdaEnvironmentTest {
+  private static final String PAYWALL_SECRET = "0123456789abcdef".repeat(4);
+  private static final String OPERATOR_TOKEN = "operator-token-from-secrets-manager";
+
   private static MotoKmsServer moto;
   private static DynamoDbLocal dynamo;
   private static ElasticMq sqs;
@@ -77,6 +87,7 @@ class LambdaEnvironmentTest {
   /** The function's context, from its template environment plus the emulator endpoints. */
   private static ApplicationContext contextOf(String function) {
     Map<String, Object> env = new HashMap<>();
+    StringBuilder secretArns = new StringBuilder();
     EnvironmentTemplateTest.environment(Deployments.kms().template(), function)
         .forEach(
             (name, value) -> {
@@ -86,14 +97,19 @@ class LambdaEnvironmentTest {
                 env.put(name, keyId);
               } else if (name.equals("TOLLGATE_EVENTS_QUEUE_URL")) {
                 env.put(name, sqs.endpoint() + "/000000000000/tollgate-events.fifo");
-              } else if (name.equals("TOLLGATE_SECRET_ARNS")) {
-                // Read from Secrets Manager at start; here the two values it names stand in.
-                env.put("TOLLGATE_PAYWALL_SECRET", "ab".repeat(32));
-                env.put("TOLLGATE_OPERATOR_TOKEN", "operator-token-for-the-test");
+              } else if (name.equals(SecretReferences.ENVIRONMENT_VARIABLE)) {
+                secretArns.append(secretArnsIn(String.valueOf(value)));
               } else {
                 throw new AssertionError("unexpected reference in " + name + ": " + value);
               }
             });
+    Map<String, Object> secrets = new HashMap<>();
+    if (secretArns.length() > 0) {
+      // What the functions' configurer does at container start, against moto's Secrets Manager.
+      secrets.putAll(
+          new SecretsManagerProperties(secretsClient())
+              .load(SecretReferences.parse(secretArns.toString())));
+    }
     env.put("TOLLGATE_KMS_ENDPOINT", moto.endpoint().toString());
     env.put("TOLLGATE_DYNAMODB_ENDPOINT", dynamo.endpoint().toString());
     env.put("TOLLGATE_SQS_ENDPOINT", sqs.endpoint().toString());
@@ -101,9 +117,38 @@ class LambdaEnvironmentTest {
         .environmentPropertySource(false)
         .propertySources(
             PropertySource.of(
-                "lambda-environment", env, PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE))
+                "lambda-environment", env, PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE),
+            PropertySource.of("secrets", secrets))
         .build()
         .start();
+  }
+
+  /**
+   * The template's {@code TOLLGATE_SECRET_ARNS} (a join of literal property names and secret
+   * references) with each reference replaced by a secret stored in moto: a generated-looking 64-hex
+   * paywall secret and an operator token.
+   */
+  private static String secretArnsIn(String joined) {
+    String paywallArn =
+        secretsClient()
+            .createSecret(r -> r.name("paywall-" + System.nanoTime()).secretString(PAYWALL_SECRET))
+            .arn();
+    String tokenArn =
+        secretsClient()
+            .createSecret(r -> r.name("operator-" + System.nanoTime()).secretString(OPERATOR_TOKEN))
+            .arn();
+    assertThat(joined).contains("tollgate.paywall.secret=", ",tollgate.operator.token=");
+    return "tollgate.paywall.secret=" + paywallArn + ",tollgate.operator.token=" + tokenArn;
+  }
+
+  private static SecretsManagerClient secretsClient() {
+    return SecretsManagerClient.builder()
+        .endpointOverride(moto.endpoint())
+        .region(Region.US_EAST_1)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
   }
 
   @Test
@@ -132,6 +177,8 @@ class LambdaEnvironmentTest {
       assertThat(prices.routes()).hasSize(2);
       assertThat(context.containsBean(PaidRequests.class)).isTrue();
       assertThat(context.containsBean(OperatorReports.class)).isTrue();
+      assertThat(context.getProperty("tollgate.operator.token", String.class))
+          .hasValue(OPERATOR_TOKEN);
     }
   }
 
