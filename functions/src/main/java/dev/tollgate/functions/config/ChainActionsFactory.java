@@ -157,9 +157,26 @@ public class ChainActionsFactory {
     return new DynamoDbCompletedWithdrawals(dynamo, tables);
   }
 
+  /**
+   * Processed-event records, kept {@code tollgate.events.processed-retention-days} (90 by default,
+   * at least 30) before DynamoDB's TTL removes them.
+   */
   @Singleton
-  ProcessedEvents processedEvents(DynamoDbClient dynamo, TableNames tables, Clock clock) {
-    return new DynamoDbProcessedEvents(dynamo, tables, clock);
+  ProcessedEvents processedEvents(
+      DynamoDbClient dynamo,
+      TableNames tables,
+      Clock clock,
+      @Value(
+              "${tollgate.events.processed-retention-days:"
+                  + DynamoDbProcessedEvents.DEFAULT_RETENTION_DAYS
+                  + "}")
+          long retentionDays) {
+    try {
+      return new DynamoDbProcessedEvents(dynamo, tables, clock, retentionDays);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "tollgate.events.processed-retention-days: " + e.getMessage(), e);
+    }
   }
 
   @Singleton

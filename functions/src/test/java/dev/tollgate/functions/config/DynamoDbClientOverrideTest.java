@@ -22,8 +22,11 @@ class DynamoDbClientOverrideTest {
   private static final String KEY =
       "0x8f2a55949038a9610f50fb23b5883af3b4ecb3c3bb792cbcefbd1542c692be63";
 
-  /** Enough configuration to start the gateway's beans; the chain is never contacted. */
-  private static Map<String, Object> gateway(String tablePrefix) {
+  /**
+   * Enough configuration to start the gateway's beans; the chain is never contacted. Other tests of
+   * the wiring start from it too.
+   */
+  static Map<String, Object> gateway(String tablePrefix) {
     Map<String, Object> p = new HashMap<>();
     p.put("tollgate.chain.id", 31337);
     p.put("tollgate.chain.rpc-url", "http://127.0.0.1:9");

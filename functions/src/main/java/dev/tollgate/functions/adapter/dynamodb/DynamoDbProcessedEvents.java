@@ -2,6 +2,7 @@ package dev.tollgate.functions.adapter.dynamodb;
 
 import static dev.tollgate.functions.adapter.dynamodb.GatewayTables.PK;
 import static dev.tollgate.functions.adapter.dynamodb.GatewayTables.SK;
+import static dev.tollgate.functions.adapter.dynamodb.GatewayTables.TTL_ATTRIBUTE;
 import static dev.tollgate.functions.adapter.dynamodb.StoredItem.n;
 import static dev.tollgate.functions.adapter.dynamodb.StoredItem.s;
 
@@ -28,6 +29,10 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * sk} = {@code event#<block, 12 digits>#<log index, 6 digits>}) so a channel's items sort in chain
  * order. The place alone does not identify a log (a reorganised block puts another log there), so
  * an event counts as processed only when the stored transaction hash is its own.
+ *
+ * <p>A record expires ({@link GatewayTables#TTL_ATTRIBUTE}) a retention after it was written: it
+ * guards against a redelivery, and SQS keeps a message at most 14 days, plus at most 14 more in the
+ * dead-letter queue before a redrive. Hence the minimum of {@value #MINIMUM_RETENTION_DAYS} days.
  */
 public final class DynamoDbProcessedEvents implements ProcessedEvents {
   static final String EVENT_PREFIX = "event#";
@@ -39,17 +44,42 @@ public final class DynamoDbProcessedEvents implements ProcessedEvents {
   static final String OUTCOME = "outcome";
   static final String PROCESSED_AT = "processedAt";
 
+  public static final long DEFAULT_RETENTION_DAYS = 90;
+  public static final long MINIMUM_RETENTION_DAYS = 30;
+
+  private static final long SECONDS_PER_DAY = 86_400;
+  // Far beyond any sensible retention, and small enough that processedAt + retention cannot
+  // overflow.
+  private static final long MAXIMUM_RETENTION_DAYS = 36_500;
   private static final long MAX_BLOCK = 999_999_999_999L;
   private static final long MAX_LOG_INDEX = 999_999L;
 
   private final DynamoDbClient dynamo;
   private final TableNames tables;
   private final Clock clock;
+  private final long retentionSeconds;
 
+  /** Records kept {@value #DEFAULT_RETENTION_DAYS} days. */
   public DynamoDbProcessedEvents(DynamoDbClient dynamo, TableNames tables, Clock clock) {
+    this(dynamo, tables, clock, DEFAULT_RETENTION_DAYS);
+  }
+
+  /** Records kept {@code retentionDays} days, at least {@value #MINIMUM_RETENTION_DAYS}. */
+  public DynamoDbProcessedEvents(
+      DynamoDbClient dynamo, TableNames tables, Clock clock, long retentionDays) {
+    if (retentionDays < MINIMUM_RETENTION_DAYS || retentionDays > MAXIMUM_RETENTION_DAYS) {
+      throw new IllegalArgumentException(
+          "processed-event retention must be "
+              + MINIMUM_RETENTION_DAYS
+              + " to "
+              + MAXIMUM_RETENTION_DAYS
+              + " days (a redelivery can come up to 28 days after the event), got "
+              + retentionDays);
+    }
     this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
     this.tables = Objects.requireNonNull(tables, "tables");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.retentionSeconds = retentionDays * SECONDS_PER_DAY;
   }
 
   @Override
@@ -77,7 +107,9 @@ public final class DynamoDbProcessedEvents implements ProcessedEvents {
     item.put(BLOCK_NUMBER, n(origin.blockNumber()));
     item.put(LOG_INDEX, n(origin.logIndex()));
     item.put(OUTCOME, s(outcome));
-    item.put(PROCESSED_AT, n(clock.nowSeconds()));
+    long processedAt = clock.nowSeconds();
+    item.put(PROCESSED_AT, n(processedAt));
+    item.put(TTL_ATTRIBUTE, n(processedAt + retentionSeconds));
     try {
       dynamo.putItem(
           PutItemRequest.builder()

@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -15,6 +16,9 @@ import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /**
  * Creates the gateway's tables where nothing else does (the local stack, tests). In AWS the CDK app
@@ -37,6 +41,15 @@ public final class GatewayTables {
   static final String OPEN_DISPUTES_INDEX = "openDisputes";
 
   static final String OPEN_DISPUTE = "openDispute";
+
+  /**
+   * The chain table's time-to-live attribute, in epoch seconds as DynamoDB's TTL reads it. Only
+   * processed-event records carry it ({@link DynamoDbProcessedEvents}): they matter only while the
+   * event queue may still deliver their event again. Deposits, disputes, withdrawals, the cursor
+   * and the nonce ledger are money history and never expire. The CDK app enables TTL on the chain
+   * table with this name.
+   */
+  public static final String TTL_ATTRIBUTE = "expiresAt";
 
   private GatewayTables() {}
 
@@ -64,6 +77,46 @@ public final class GatewayTables {
         pk,
         key(SK, ScalarAttributeType.S),
         new Index(OPEN_DISPUTES_INDEX, key(OPEN_DISPUTE, ScalarAttributeType.S), pk));
+    enableTimeToLive(dynamo, tables.chain());
+  }
+
+  /**
+   * Turns TTL on for {@link #TTL_ATTRIBUTE}, also on a table created before there was one. A table
+   * whose TTL is on for another attribute is refused: its processed-event records would never
+   * expire.
+   */
+  private static void enableTimeToLive(DynamoDbClient dynamo, String table) {
+    TimeToLiveDescription current =
+        dynamo.describeTimeToLive(r -> r.tableName(table)).timeToLiveDescription();
+    TimeToLiveStatus status = current.timeToLiveStatus();
+    if (status == TimeToLiveStatus.ENABLED || status == TimeToLiveStatus.ENABLING) {
+      if (!TTL_ATTRIBUTE.equals(current.attributeName())) {
+        throw new IllegalStateException(
+            "table "
+                + table
+                + " has time to live on attribute '"
+                + current.attributeName()
+                + "', expected '"
+                + TTL_ATTRIBUTE
+                + "'");
+      }
+      return;
+    }
+    try {
+      dynamo.updateTimeToLive(
+          r ->
+              r.tableName(table)
+                  .timeToLiveSpecification(
+                      TimeToLiveSpecification.builder()
+                          .attributeName(TTL_ATTRIBUTE)
+                          .enabled(true)
+                          .build()));
+    } catch (DynamoDbException e) {
+      // Two local stacks starting together: the other one turned it on first.
+      if (e.getMessage() == null || !e.getMessage().contains("already enabled")) {
+        throw e;
+      }
+    }
   }
 
   private record Key(String name, ScalarAttributeType type) {}

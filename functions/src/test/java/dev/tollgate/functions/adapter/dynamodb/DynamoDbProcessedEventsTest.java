@@ -11,9 +11,12 @@ import dev.tollgate.functions.events.ChainEvent;
 import dev.tollgate.functions.events.EventOrigin;
 import dev.tollgate.functions.events.ProcessedEvents.Processed;
 import dev.tollgate.functions.withdrawals.CompletedWithdrawals.CompletedWithdrawal;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class DynamoDbProcessedEventsTest extends DynamoDbLocalTables {
   private static final Address CHANNEL =
@@ -110,6 +113,35 @@ class DynamoDbProcessedEventsTest extends DynamoDbLocalTables {
   }
 
   @Test
+  void aRecordExpiresTheRetentionAfterItWasProcessed() {
+    ChainEvent deposit = deposit(CHANNEL, origin(1, 120, 3));
+    long processedAt = clock.addAndGet(1_000);
+    events.markProcessed(deposit, "deposit reconciled");
+    Map<String, AttributeValue> item = rawEventItem(deposit);
+    assertThat(item.get("processedAt").n()).isEqualTo(Long.toString(processedAt));
+    assertThat(item.get(GatewayTables.TTL_ATTRIBUTE).n())
+        .isEqualTo(Long.toString(processedAt + 90L * 86_400));
+
+    long later = clock.addAndGet(1_000);
+    DynamoDbProcessedEvents kept30Days =
+        new DynamoDbProcessedEvents(dynamo, tables, clock::get, 30);
+    ChainEvent next = deposit(CHANNEL, origin(2, 121, 0));
+    kept30Days.markProcessed(next, "deposit reconciled");
+    assertThat(rawEventItem(next).get("expiresAt").n())
+        .isEqualTo(Long.toString(later + 30L * 86_400));
+  }
+
+  @Test
+  void aRetentionShorterThanARedeliveryCanComeIsRefused() {
+    for (long days : new long[] {29, 0, -90, 36_501}) {
+      assertThatThrownBy(() -> new DynamoDbProcessedEvents(dynamo, tables, clock::get, days))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageEndingWith(", got " + days)
+          .hasMessageContaining("30 to 36500 days");
+    }
+  }
+
+  @Test
   void anEventBeyondTheKeysRangeAndABadLimitAreRefused() {
     ChainEvent far = deposit(CHANNEL, origin(1, 1_000_000_000_000L, 0));
     assertThatThrownBy(() -> events.markProcessed(far, "x"))
@@ -118,6 +150,13 @@ class DynamoDbProcessedEventsTest extends DynamoDbLocalTables {
     assertThatThrownBy(() -> events.history(CHANNEL, 0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("got 0");
+  }
+
+  private Map<String, AttributeValue> rawEventItem(ChainEvent event) {
+    EventOrigin origin = event.origin();
+    return rawChainItem(
+        event.channel().toChecksumHex(),
+        String.format(Locale.ROOT, "event#%012d#%06d", origin.blockNumber(), origin.logIndex()));
   }
 
   private static ChainEvent deposit(Address channel, EventOrigin origin) {
