@@ -38,7 +38,15 @@ class TablesMatchTheFunctionsTest {
       GatewayTables.createIfMissing(dynamo, names);
       for (String name :
           new String[] {names.channels(), names.updates(), names.transfers(), names.chain()}) {
-        fromFunctions.put(name, describe(dynamo.describeTable(r -> r.tableName(name)).table()));
+        String ttl =
+            dynamo.describeTimeToLive(r -> r.tableName(name)).timeToLiveDescription() == null
+                ? null
+                : dynamo
+                    .describeTimeToLive(r -> r.tableName(name))
+                    .timeToLiveDescription()
+                    .attributeName();
+        fromFunctions.put(
+            name, describe(dynamo.describeTable(r -> r.tableName(name)).table()) + " ttl=" + ttl);
       }
     }
     assertThat(fromTemplate).hasSize(4).isEqualTo(fromFunctions);
@@ -62,7 +70,12 @@ class TablesMatchTheFunctionsTest {
                 + map(index.get("Projection")).get("ProjectionType"));
       }
     }
-    return b.append(" indexes=").append(indexes).toString();
+    Object ttl = p.get("TimeToLiveSpecification");
+    return b.append(" indexes=")
+        .append(indexes)
+        .append(" ttl=")
+        .append(ttl == null ? null : map(ttl).get("AttributeName"))
+        .toString();
   }
 
   private static String keys(Object schema) {
