@@ -27,31 +27,14 @@ class CdkCliSynthTest {
   @SuppressWarnings("unchecked")
   void theCliSynthesisesTheSameTemplateOffline() throws Exception {
     Path out = Path.of("target", "cdk-cli-test.out").toAbsolutePath();
-    List<String> command = new ArrayList<>();
-    command.add("node");
-    command.add(ROOT.resolve("node_modules/aws-cdk/bin/cdk").toString());
-    command.add("synth");
-    command.add("--quiet");
-    command.add("--no-notices");
-    command.add("--no-version-reporting");
-    command.add("--output");
-    command.add(out.toString());
+    List<String> arguments =
+        new ArrayList<>(List.of("--no-version-reporting", "--output", out.toString()));
     for (Map.Entry<String, Object> e : Deployments.literalContext().entrySet()) {
-      command.add("-c");
-      command.add(e.getKey() + "=" + cliValue(e.getValue()));
+      arguments.add("-c");
+      arguments.add(e.getKey() + "=" + cliValue(e.getValue()));
     }
-    Path log = Path.of("target", "cdk-cli-test.log");
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .directory(new File("."))
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    builder.environment().put("CDK_DISABLE_CLI_TELEMETRY", "true");
-    builder.environment().put("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "1");
-    Process cdk = builder.start();
-    assertThat(cdk.waitFor(5, TimeUnit.MINUTES)).as("cdk synth finished").isTrue();
-    String output = Files.readString(log, StandardCharsets.UTF_8);
-    assertThat(cdk.exitValue()).as(output).isZero();
+    CdkRun run = synth(arguments, "cdk-cli-test.log");
+    assertThat(run.exitCode()).as(run.output()).isZero();
 
     Map<String, Object> cli =
         new ObjectMapper().readValue(out.resolve("Tollgate.template.json").toFile(), Map.class);
@@ -65,26 +48,33 @@ class CdkCliSynthTest {
 
   @Test
   void aMissingSettingStopsTheSynthAndNamesIt() throws Exception {
-    List<String> command =
-        List.of(
-            "node",
-            ROOT.resolve("node_modules/aws-cdk/bin/cdk").toString(),
-            "synth",
-            "--quiet",
-            "--no-notices",
-            "--output",
-            Path.of("target", "cdk-cli-missing.out").toAbsolutePath().toString(),
-            "-c",
-            "tollgate:chainId=1");
-    Path log = Path.of("target", "cdk-cli-missing.log");
+    String out = Path.of("target", "cdk-cli-missing.out").toAbsolutePath().toString();
+    CdkRun run = synth(List.of("--output", out, "-c", "tollgate:chainId=1"), "cdk-cli-missing.log");
+    assertThat(run.exitCode()).as(run.output()).isNotZero();
+    assertThat(run.output())
+        .contains("missing deployment settings", "tollgate:rpcUrl", "tollgate:asset");
+  }
+
+  private record CdkRun(int exitCode, String output) {}
+
+  /** {@code cdk synth} from infra/ with its cdk.json, offline, its output kept in {@code log}. */
+  private static CdkRun synth(List<String> arguments, String log) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add("node");
+    command.add(ROOT.resolve("node_modules/aws-cdk/bin/cdk").toString());
+    command.addAll(List.of("synth", "--quiet", "--no-notices"));
+    command.addAll(arguments);
+    Path logFile = Path.of("target", log);
     ProcessBuilder builder =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        new ProcessBuilder(command)
+            .directory(new File("."))
+            .redirectErrorStream(true)
+            .redirectOutput(logFile.toFile());
     builder.environment().put("CDK_DISABLE_CLI_TELEMETRY", "true");
+    builder.environment().put("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "1");
     Process cdk = builder.start();
-    assertThat(cdk.waitFor(5, TimeUnit.MINUTES)).isTrue();
-    String output = Files.readString(log, StandardCharsets.UTF_8);
-    assertThat(cdk.exitValue()).as(output).isNotZero();
-    assertThat(output).contains("missing deployment settings", "tollgate:rpcUrl", "tollgate:asset");
+    assertThat(cdk.waitFor(5, TimeUnit.MINUTES)).as("cdk synth finished").isTrue();
+    return new CdkRun(cdk.exitValue(), Files.readString(logFile, StandardCharsets.UTF_8));
   }
 
   private static Map<String, Object> typesById(Map<String, Object> resources) {

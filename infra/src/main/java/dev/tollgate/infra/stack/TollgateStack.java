@@ -61,7 +61,7 @@ public final class TollgateStack extends Stack {
               + " (build it with ./mvnw -pl functions -am package -DskipTests)");
     }
     Code code = Code.fromAsset(functionsPackage.toString());
-    RetentionDays retention = retention(config.logRetentionDays());
+    RetentionDays retention = GatewayFunction.retentionOf(config.logRetentionDays());
 
     tables = new GatewayTables(this, "Tables", config.tablePrefix());
     events =
@@ -208,7 +208,7 @@ public final class TollgateStack extends Stack {
     Map<String, String> env = new LinkedHashMap<>();
     for (Setting s : Setting.values()) {
       if (config.settings().containsKey(s)) {
-        env.put(s.environmentVariable(), resolve(s.contextKey(), config.get(s)));
+        env.put(s.environmentVariable(), resolve(config.get(s)));
       }
     }
     env.put("TOLLGATE_TABLES_PREFIX", config.tablePrefix());
@@ -225,7 +225,7 @@ public final class TollgateStack extends Stack {
     Map<String, String> env = new LinkedHashMap<>();
     for (PricedRouteConfig r : routes) {
       env.put(r.environmentVariable("PREFIX"), r.prefix());
-      env.put(r.environmentVariable("PRICE"), resolve("tollgate:routes." + r.name(), r.price()));
+      env.put(r.environmentVariable("PRICE"), resolve(r.price()));
       env.put(r.environmentVariable("DESCRIPTION"), r.description());
       env.put(r.environmentVariable("MIME_TYPE"), r.mimeType());
     }
@@ -233,7 +233,7 @@ public final class TollgateStack extends Stack {
   }
 
   /** A literal as it is; an SSM parameter as CloudFormation's deploy-time reference to it. */
-  private String resolve(String key, SettingValue value) {
+  private String resolve(SettingValue value) {
     if (value instanceof SettingValue.Literal literal) {
       return literal.value();
     }
@@ -301,9 +301,5 @@ public final class TollgateStack extends Stack {
 
   private void output(String id, String value, String description) {
     CfnOutput.Builder.create(this, id).value(value).description(description).build();
-  }
-
-  private static RetentionDays retention(int days) {
-    return GatewayFunction.retentionOf(days);
   }
 }
