@@ -27,7 +27,6 @@ class FunctionsPackageAssetTest {
 
   @Test
   void theStagedAssetIsThePackagedZip() throws Exception {
-    Deployments.kms();
     Path outdir = Path.of("target", "cdk-test-kms");
     String s3Key =
         String.valueOf(

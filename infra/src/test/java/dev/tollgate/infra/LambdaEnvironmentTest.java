@@ -52,6 +52,7 @@ class LambdaEnvironmentTest {
   private static final String OPERATOR_TOKEN = "operator-token-from-secrets-manager";
 
   private static MotoKmsServer moto;
+  private static SecretsManagerClient secretsManager;
   private static DynamoDbLocal dynamo;
   private static ElasticMq sqs;
   private static String keyId;
@@ -73,6 +74,9 @@ class LambdaEnvironmentTest {
 
   @AfterAll
   static void stop() {
+    if (secretsManager != null) {
+      secretsManager.close();
+    }
     if (moto != null) {
       moto.close();
     }
@@ -142,6 +146,13 @@ class LambdaEnvironmentTest {
   }
 
   private static SecretsManagerClient secretsClient() {
+    if (secretsManager == null) {
+      secretsManager = newSecretsClient();
+    }
+    return secretsManager;
+  }
+
+  private static SecretsManagerClient newSecretsClient() {
     return SecretsManagerClient.builder()
         .endpointOverride(moto.endpoint())
         .region(Region.US_EAST_1)

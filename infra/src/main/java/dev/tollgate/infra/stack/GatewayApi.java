@@ -101,10 +101,6 @@ public final class GatewayApi extends Construct {
     }
   }
 
-  public HttpApi api() {
-    return api;
-  }
-
   public HttpStage stage() {
     return stage;
   }

@@ -33,7 +33,6 @@ public final class Monitoring extends Construct {
   public static final String DISPUTES_LOST = "DisputesLost";
 
   private final Topic alarms;
-  private final List<Alarm> all = new ArrayList<>();
   private final Dashboard dashboard;
 
   public Monitoring(
@@ -135,10 +134,6 @@ public final class Monitoring extends Construct {
     return alarms;
   }
 
-  public List<Alarm> alarms() {
-    return List.copyOf(all);
-  }
-
   public Dashboard dashboard() {
     return dashboard;
   }
@@ -165,7 +160,6 @@ public final class Monitoring extends Construct {
             .treatMissingData(TreatMissingData.NOT_BREACHING)
             .build();
     alarm.addAlarmAction(new SnsAction(alarms));
-    all.add(alarm);
   }
 
   private static Metric countOf(String name) {

@@ -32,7 +32,6 @@ import software.constructs.Construct;
  * alarms and dashboard.
  */
 public final class TollgateStack extends Stack {
-  private final GatewayTables tables;
   private final EventQueue events;
   private final SigningKeys keys;
   private final GatewaySecrets secrets;
@@ -40,8 +39,6 @@ public final class TollgateStack extends Stack {
   private final GatewayFunction watcher;
   private final GatewayFunction processor;
   private final GatewayFunction keeper;
-  private final GatewayApi api;
-  private final Monitoring monitoring;
 
   /**
    * @param functionsPackage the functions module's Lambda package ({@code
@@ -63,7 +60,7 @@ public final class TollgateStack extends Stack {
     Code code = Code.fromAsset(functionsPackage.toString());
     RetentionDays retention = GatewayFunction.retentionOf(config.logRetentionDays());
 
-    tables = new GatewayTables(this, "Tables", config.tablePrefix());
+    GatewayTables tables = new GatewayTables(this, "Tables", config.tablePrefix());
     events =
         new EventQueue(
             this, "Events", config.tablePrefix(), FunctionSpec.PROCESSOR.timeoutSeconds());
@@ -115,7 +112,7 @@ public final class TollgateStack extends Stack {
     schedule("WatcherSchedule", watcher, config.watcherRateMinutes());
     schedule("KeeperSchedule", keeper, config.keeperRateMinutes());
 
-    api =
+    GatewayApi api =
         new GatewayApi(
             this,
             "Http",
@@ -126,7 +123,7 @@ public final class TollgateStack extends Stack {
             config.apiBurstLimit(),
             retention);
 
-    monitoring =
+    Monitoring monitoring =
         new Monitoring(
             this,
             "Monitoring",
@@ -165,42 +162,6 @@ public final class TollgateStack extends Stack {
                     "OperatorTokenSecretArn",
                     token.getSecretArn(),
                     "aws secretsmanager get-secret-value --secret-id <arn> --query SecretString"));
-  }
-
-  public GatewayTables tables() {
-    return tables;
-  }
-
-  public EventQueue events() {
-    return events;
-  }
-
-  public SigningKeys keys() {
-    return keys;
-  }
-
-  public GatewayFunction gateway() {
-    return gateway;
-  }
-
-  public GatewayFunction watcher() {
-    return watcher;
-  }
-
-  public GatewayFunction processor() {
-    return processor;
-  }
-
-  public GatewayFunction keeper() {
-    return keeper;
-  }
-
-  public GatewayApi api() {
-    return api;
-  }
-
-  public Monitoring monitoring() {
-    return monitoring;
   }
 
   /** What every function reads: chain, contracts, asset, signer, tables. */
