@@ -52,6 +52,13 @@ public final class LocalStack implements AutoCloseable {
   public static final String QUEUE = "tollgate-events";
   public static final String TABLE_PREFIX = "tollgate-";
 
+  /** The gateway's own priced route (1,000 base units a request) and its free twin. */
+  public static final String DEMO_ROUTE = "/paid/demo/";
+
+  public static final String FREE_ROUTE = "/paid/free/";
+
+  public static final BigInteger DEMO_PRICE = BigInteger.valueOf(1_000);
+
   private final DevOptions options;
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private boolean closed;
@@ -202,9 +209,13 @@ public final class LocalStack implements AutoCloseable {
     p.put("tollgate.watcher.confirmations", options.confirmations());
     p.put("tollgate.chain.sender.poll-millis", 100);
     p.put("tollgate.paywall.secret", Hex.encode(random(32)));
-    p.put("tollgate.paywall.routes.demo.prefix", "/paid/demo/");
-    p.put("tollgate.paywall.routes.demo.price", "1000");
+    p.put("tollgate.paywall.routes.demo.prefix", DEMO_ROUTE);
+    p.put("tollgate.paywall.routes.demo.price", DEMO_PRICE.toString());
     p.put("tollgate.paywall.routes.demo.description", "A demo resource served by the gateway");
+    // The same resource at no charge: the load generator's unpaid baseline.
+    p.put("tollgate.paywall.routes.free.prefix", FREE_ROUTE);
+    p.put("tollgate.paywall.routes.free.price", "0");
+    p.put("tollgate.paywall.routes.free.description", "The demo resource, free of charge");
     return p;
   }
 
