@@ -1,6 +1,7 @@
 package dev.tollgate.client;
 
 import dev.tollgate.core.update.ChannelUpdate;
+import dev.tollgate.core.update.UpdateDetails;
 import dev.tollgate.core.value.Uint256;
 import dev.tollgate.x402.PaymentPayload;
 import dev.tollgate.x402.PaymentRequired;
@@ -25,16 +26,32 @@ import java.util.Optional;
  * until its answer is taken in: the next create builds on this one's resolve. A 409 (the channel
  * moved elsewhere: another client of the same key) catches up from the gateway's history and pays
  * again once; so does an expired quote, with the fresh quote its 402 carries.
+ *
+ * <p>A paid request whose answer is lost (the connection refused, reset or timed out once the
+ * payment may have left) is sent again as it was, same {@code PAYMENT-SIGNATURE}, as {@link
+ * ResendPolicy} says, still under the lock: the gateway answers a payment it recorded with the
+ * recorded answer and takes one it never saw, so either way the payment counts once. If by then the
+ * quote has expired, the gateway's history tells which: a payment it took is not made again ({@link
+ * PaidNotServedException}), one it never took is made with the fresh quote.
  */
 final class PaidCalls {
   private final HttpClient http;
   private final URI gatewayBase;
   private final Optional<Uint256> maxPrice;
+  private final ResendPolicy resend;
+  private final Sleeper sleeper;
 
-  PaidCalls(HttpClient http, URI gatewayBase, Optional<Uint256> maxPrice) {
+  PaidCalls(
+      HttpClient http,
+      URI gatewayBase,
+      Optional<Uint256> maxPrice,
+      ResendPolicy resend,
+      Sleeper sleeper) {
     this.http = Objects.requireNonNull(http, "http");
     this.gatewayBase = Objects.requireNonNull(gatewayBase, "gatewayBase");
     this.maxPrice = Objects.requireNonNull(maxPrice, "maxPrice");
+    this.resend = Objects.requireNonNull(resend, "resend");
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
   }
 
   /** Where the channel comes from, started on the first call that has to pay. */
@@ -45,7 +62,7 @@ final class PaidCalls {
   <T> HttpResponse<T> send(
       HttpRequest request, HttpResponse.BodyHandler<T> handler, Sessions sessions)
       throws IOException, InterruptedException {
-    HttpResponse<T> first = exchange(request, handler, "");
+    HttpResponse<T> first = exchange(request, handler);
     X402Answer asked = X402Answer.of(first.statusCode(), first.headers());
     if (!asked.asksForPayment()) {
       return first;
@@ -84,8 +101,8 @@ final class PaidCalls {
         continue;
       }
       HttpRequest paid = withPayment(request, required, offer, create);
-      HttpResponse<T> answer =
-          exchange(paid, handler, " after sending its payment (the next call reconciles)");
+      Sent<T> sent = sendPayment(paid, handler);
+      HttpResponse<T> answer = sent.answer();
       X402Answer x = X402Answer.of(answer.statusCode(), answer.headers());
       if (x.isSettled()) {
         session.channel.acceptPayment(
@@ -105,6 +122,10 @@ final class PaidCalls {
       if (x.isRefusal()) {
         SettlementResponse refused = x.settlement().orElseThrow();
         String reason = refused.errorReason().orElse("http_" + answer.statusCode());
+        if (reason.equals("quote_expired") && sent.resends() > 0) {
+          // The first attempt's answer was lost: the gateway may have taken the payment then.
+          requireNotTaken(session, request, create, offer);
+        }
         if (reason.equals("quote_expired") && !requoted && x.required().isPresent()) {
           requoted = true;
           required = x.required().get();
@@ -132,6 +153,64 @@ final class PaidCalls {
     }
   }
 
+  /** An answer to a paid request, and how many times the request was sent again to get it. */
+  private record Sent<T>(HttpResponse<T> answer, int resends) {}
+
+  /**
+   * Sends the paid request, and sends it again as it is while no answer comes back, as {@link
+   * #resend} says. When every attempt fails, the payment may or may not have been taken; if it was,
+   * the next call's create meets a 409 and catches up.
+   */
+  private <T> Sent<T> sendPayment(HttpRequest paid, HttpResponse.BodyHandler<T> handler)
+      throws IOException, InterruptedException {
+    for (int resends = 0; ; resends++) {
+      if (resends > 0) {
+        sleeper.sleep(resend.waitBefore(resends));
+      }
+      try {
+        return new Sent<>(http.send(paid, paymentAware(handler)), resends);
+      } catch (IOException e) {
+        if (e instanceof TollgateException) {
+          throw e;
+        }
+        if (resends == resend.retries()) {
+          throw unreachable(
+              paid,
+              " after sending its payment " + (resends + 1) + " time(s); the next call reconciles",
+              e);
+        }
+      }
+    }
+  }
+
+  /**
+   * After a lost answer and an expired quote: catches up and, if the gateway's history holds {@code
+   * create}, reports the payment taken but not served rather than paying for the resource again.
+   */
+  private static void requireNotTaken(
+      Session session, HttpRequest request, ChannelUpdate create, PaymentRequirements offer)
+      throws IOException, InterruptedException {
+    for (ChannelUpdate recorded : session.catchUp()) {
+      if (recorded.nonce() == create.nonce() && recorded.details().equals(create.details())) {
+        UpdateDetails.Create created = (UpdateDetails.Create) create.details();
+        throw new PaidNotServedException(
+            "the gateway took payment "
+                + created.transferId()
+                + " ("
+                + offer.amount()
+                + " of "
+                + offer.asset()
+                + ") for "
+                + request.uri()
+                + " at nonce "
+                + create.nonce()
+                + ", but its answer was lost and the quote had expired when the payment was sent"
+                + " again: the resource was not served, the channel is up to date",
+            created.transferId());
+      }
+    }
+  }
+
   private static HttpRequest withPayment(
       HttpRequest request,
       PaymentRequired required,
@@ -148,32 +227,44 @@ final class PaidCalls {
    * Sends {@code request}; the body of an answer this class handles itself (a 402 it pays, a
    * refusal it throws) is discarded rather than given to the caller's handler.
    */
-  private <T> HttpResponse<T> exchange(
-      HttpRequest request, HttpResponse.BodyHandler<T> handler, String when)
+  private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler)
       throws IOException, InterruptedException {
-    HttpResponse.BodyHandler<T> paymentAware =
-        info ->
-            X402Answer.of(info.statusCode(), info.headers()).handledHere()
-                ? HttpResponse.BodySubscribers.replacing(null)
-                : handler.apply(info);
     try {
-      return http.send(request, paymentAware);
+      return http.send(request, paymentAware(handler));
     } catch (IOException e) {
-      if (e instanceof TollgateException || !sameOrigin(request.uri(), gatewayBase)) {
+      if (e instanceof TollgateException) {
         throw e;
       }
-      throw new GatewayUnreachableException(
-          "the gateway at "
-              + gatewayBase
-              + " is unreachable ("
-              + request.method()
-              + " "
-              + request.uri().getPath()
-              + when
-              + "): "
-              + GatewayApi.describe(e),
-          e);
+      throw unreachable(request, "", e);
     }
+  }
+
+  private static <T> HttpResponse.BodyHandler<T> paymentAware(HttpResponse.BodyHandler<T> handler) {
+    return info ->
+        X402Answer.of(info.statusCode(), info.headers()).handledHere()
+            ? HttpResponse.BodySubscribers.replacing(null)
+            : handler.apply(info);
+  }
+
+  /**
+   * {@code e} as a {@link GatewayUnreachableException} when {@code request} went to the gateway
+   * itself; a resource server's own failure is passed on as it is.
+   */
+  private IOException unreachable(HttpRequest request, String when, IOException e) {
+    if (!sameOrigin(request.uri(), gatewayBase)) {
+      return e;
+    }
+    return new GatewayUnreachableException(
+        "the gateway at "
+            + gatewayBase
+            + " is unreachable ("
+            + request.method()
+            + " "
+            + request.uri().getPath()
+            + when
+            + "): "
+            + GatewayApi.describe(e),
+        e);
   }
 
   private static boolean sameOrigin(URI a, URI b) {

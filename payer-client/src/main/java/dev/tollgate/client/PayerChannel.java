@@ -20,6 +20,7 @@ import dev.tollgate.x402.PaymentRequirements;
 import dev.tollgate.x402.SettlementResponse;
 import dev.tollgate.x402.refusal.PaywallReason;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -196,16 +197,20 @@ final class PayerChannel {
    * Catches up from the gateway's recorded history: every update after this view's nonce, checked
    * by channel-core. A deposit both parties signed carries the totals they agreed on, which stand
    * in for reading the chain. Stops at the first update it refuses, keeping what it took before.
+   *
+   * @return the updates taken in, oldest first
    */
-  void catchUp(List<ChannelUpdate> history, long now) throws TollgateException {
+  List<ChannelUpdate> catchUp(List<ChannelUpdate> history, long now) throws TollgateException {
     requireLocked();
     Channel next = view;
+    List<ChannelUpdate> taken = new ArrayList<>();
     for (ChannelUpdate update : history) {
       if (update.nonce() <= next.nonce()) {
         continue;
       }
       try {
         next = checked(next, update, party.replay(next, update, now), "the gateway's history");
+        taken.add(update);
       } catch (ChannelStateException e) {
         if (next != view) {
           commit(next);
@@ -216,6 +221,7 @@ final class PayerChannel {
     if (next != view) {
       commit(next);
     }
+    return taken;
   }
 
   private Channel applied(Channel from, ChannelUpdate update, ChainInputs inputs, String what)

@@ -8,6 +8,7 @@ import dev.tollgate.core.protocol.Channel;
 import dev.tollgate.core.protocol.ChannelParty;
 import dev.tollgate.core.update.ChannelUpdate;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -95,21 +96,24 @@ final class Session {
   /**
    * Takes every update the gateway recorded after this view's nonce, a page at a time, each checked
    * by channel-core. The caller holds the channel's lock.
+   *
+   * @return the updates taken in, oldest first
    */
-  void catchUp() throws IOException, InterruptedException {
+  List<ChannelUpdate> catchUp() throws IOException, InterruptedException {
+    List<ChannelUpdate> taken = new ArrayList<>();
     while (true) {
       long before = channel.view().nonce();
       GatewayApi.Answer page = api.updatesAfter(channel.address(), before);
       if (isUnknownChannel(page) && !channel.view().isSetUp()) {
-        return;
+        return taken;
       }
       if (!page.isSuccess()) {
         throw page.refused("catching up");
       }
       List<ChannelUpdate> updates = page.updates();
-      channel.catchUp(updates, clock.nowSeconds());
+      taken.addAll(channel.catchUp(updates, clock.nowSeconds()));
       if (updates.size() < GatewayApi.PAGE || channel.view().nonce() == before) {
-        return;
+        return taken;
       }
     }
   }

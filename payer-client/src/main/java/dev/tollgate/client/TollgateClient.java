@@ -47,7 +47,15 @@ import java.util.Optional;
  * TollgateException}s (so {@link IOException}s): {@link PaymentRefusedException} with the x402
  * {@code errorReason} (its subclass {@link InsufficientBalanceException} found before signing),
  * {@link GatewayUnreachableException}, {@link DepositNotCreditedException}, {@link
- * ChannelStateException}. A refused payment leaves the channel as it was on both sides.
+ * ChannelStateException}, {@link PaidNotServedException}. A refused payment leaves the channel as
+ * it was on both sides.
+ *
+ * <p>A paid request whose answer is lost (the gateway restarting, the connection reset or timing
+ * out after the payment was sent) is sent again as it was, with the same payment: 3 times, after
+ * 0.5, 1 and 2 seconds, unless {@link Builder#paymentRetries} says otherwise. The gateway answers a
+ * payment it recorded with the recorded answer and serves the resource, charging it once, and takes
+ * one it never recorded as new. So a gateway back within the retries costs the caller only the
+ * wait.
  */
 public final class TollgateClient {
   /** The channel timeout {@link #open()} asks for: the dispute window, within the 24 h–14 d. */
@@ -68,7 +76,8 @@ public final class TollgateClient {
     this.signer = b.signer;
     this.file = new ChannelStateFile(b.stateFile);
     this.clock = b.clock;
-    this.calls = new PaidCalls(http, b.gateway, Optional.ofNullable(b.maxPrice));
+    this.calls =
+        new PaidCalls(http, b.gateway, Optional.ofNullable(b.maxPrice), b.resend, b.sleeper);
     this.lifecycle = new ChannelLifecycle(b.sleeper);
   }
 
@@ -80,10 +89,15 @@ public final class TollgateClient {
    * Sends {@code request} as {@link HttpClient#send} does; a {@code 402} with a {@code
    * vector-hashlock} offer is paid and the request sent again with {@code PAYMENT-SIGNATURE}, and
    * the answer to that is returned. A {@code 402} offering only other schemes is returned as it is.
+   * If no answer comes back to the paid request, it is sent again, with the same payment, as {@link
+   * Builder#paymentRetries} says; the payment counts once however many times it was sent.
    *
    * @throws PaymentRefusedException the payment was refused; nothing was paid
    * @throws GatewayUnreachableException the gateway (or, on a 502, the resource server's link to
-   *     it) is down
+   *     it) is down; if that happened after the payment was sent (every re-send failed too), the
+   *     gateway may have taken it, and the next call finds out from the gateway's history
+   * @throws PaidNotServedException the payment was taken but its answer lost, and its quote had
+   *     expired by the time it was sent again: charged once, not served
    */
   public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
       throws IOException, InterruptedException {
@@ -198,6 +212,7 @@ public final class TollgateClient {
     private HttpClient http;
     private Clock clock = () -> Instant.now().getEpochSecond();
     private Sleeper sleeper = Sleeper.THREAD;
+    private ResendPolicy resend = ResendPolicy.DEFAULT;
     private Uint256 maxPrice;
     private Duration requestTimeout = Duration.ofSeconds(30);
 
@@ -238,9 +253,28 @@ public final class TollgateClient {
       return this;
     }
 
-    /** How the deposit poll waits; {@link Sleeper#THREAD} if not given. */
+    /**
+     * How the deposit poll and the re-sends of a paid request wait; {@link Sleeper#THREAD} if not
+     * given.
+     */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /**
+     * How often a paid request whose answer was lost (connection refused, reset or timed out) is
+     * sent again, with the same payment, before the call fails with {@link
+     * GatewayUnreachableException}: up to {@code retries} times, waiting {@code firstWait} before
+     * the first re-send and twice as long before each next one. 3 and 500 ms if not given (re-sends
+     * after 0.5, 1 and 2 s); {@code 0} sends a payment once. The channel's payments wait meanwhile:
+     * the next one builds on this one's answer.
+     *
+     * @param retries 0 to 10
+     * @param firstWait not negative
+     */
+    public Builder paymentRetries(int retries, Duration firstWait) {
+      this.resend = new ResendPolicy(retries, firstWait);
       return this;
     }
 
