@@ -70,7 +70,12 @@ record PrimingContext(String awsRequestId) implements Context {
 
   @Override
   public int getMemoryLimitInMB() {
-    return 0;
+    String configured = System.getenv("AWS_LAMBDA_FUNCTION_MEMORY_SIZE");
+    try {
+      return configured == null ? 0 : Integer.parseInt(configured.trim());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 
   @Override
