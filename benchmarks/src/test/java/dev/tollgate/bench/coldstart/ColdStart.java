@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -28,13 +29,22 @@ import java.util.stream.Stream;
  * priming in the init phase ({@code tollgate.priming.at-init}); both. Environments of the variants
  * take turns, so a change in the machine's load spreads over all of them.
  *
- * <p>Run by hand (the command is in the class comment of this package's figures file, {@code
- * benchmarks/target/cold-start.md}, and in the final report); settings are system properties:
- * {@code cold.runs} (5 environments per variant), {@code cold.warm} (5 paid requests after the
- * first), {@code cold.variants} (plain,appcds,priming,appcds+priming; snapstart-hooks also exists),
- * {@code cold.work} (benchmarks/target/cold-start), {@code cold.out}
- * (benchmarks/target/cold-start.md), {@code cold.jvm-options} (extra options for the measured JVMs,
- * space-separated, none by default: for diagnostics such as {@code -Xlog:class+load}).
+ * <p>Run by hand from the repository root (anvil installed by {@code
+ * build-support/npm-ci-if-needed.sh}; about 3 minutes with the defaults):
+ *
+ * <pre>
+ * ./mvnw -q -pl benchmarks -am package -DskipTests
+ * java -cp "benchmarks/target/test-classes:$(cat benchmarks/target/paid-requests.classpath)" \
+ *   dev.tollgate.bench.coldstart.ColdStart
+ * </pre>
+ *
+ * <p>Settings are system properties: {@code cold.runs} (5 environments per variant), {@code
+ * cold.warm} (5 paid requests after the first), {@code cold.variants}
+ * (plain,appcds,priming,appcds+priming; snapstart-hooks also exists), {@code cold.work}
+ * (benchmarks/target/cold-start, the unpacked package, archives and each environment's log), {@code
+ * cold.out} (benchmarks/target/cold-start.md), {@code cold.jvm-options} (extra options for the
+ * measured JVMs, space-separated, none by default: for diagnostics such as {@code
+ * -Xlog:class+load}).
  */
 public final class ColdStart {
   private static final BigInteger DEPOSIT = BigInteger.valueOf(10_000_000);
@@ -161,30 +171,25 @@ public final class ColdStart {
     StringBuilder out = new StringBuilder();
     out.append(
             "| variant | init: start → first poll | first paid answered: start → answer |"
-                + " first paid request alone | later paid requests | CPU to first answer |\n")
-        .append("|---|---|---|---|---|---|\n");
+                + " first paid request alone | later paid requests | CPU: init | CPU: first paid"
+                + " request |\n")
+        .append("|---|---|---|---|---|---|---|\n");
     for (Variant variant : settings.variants()) {
       List<EnvironmentRun.Timings> runs = results.getOrDefault(variant, List.of());
-      List<Long> cpu =
-          runs.stream()
-              .map(EnvironmentRun.Timings::cpuToFirstAnswer)
-              .flatMap(Optional::stream)
-              .map(Duration::toNanos)
-              .toList();
       out.append("| ")
           .append(variant.label)
           .append(" | ")
-          .append(Figures.spread(runs.stream().map(EnvironmentRun.Timings::initNanos).toList()))
+          .append(spread(runs, t -> Optional.of(t.initNanos())))
           .append(" | ")
-          .append(
-              Figures.spread(runs.stream().map(EnvironmentRun.Timings::firstAnswerNanos).toList()))
+          .append(spread(runs, t -> Optional.of(t.firstAnswerNanos())))
           .append(" | ")
-          .append(
-              Figures.spread(runs.stream().map(EnvironmentRun.Timings::firstRequestNanos).toList()))
+          .append(spread(runs, t -> Optional.of(t.firstRequestNanos())))
           .append(" | ")
           .append(Figures.spread(runs.stream().flatMap(t -> t.warmNanos().stream()).toList()))
           .append(" | ")
-          .append(Figures.spread(cpu))
+          .append(spread(runs, t -> t.cpuAtFirstPoll().map(Duration::toNanos)))
+          .append(" | ")
+          .append(spread(runs, t -> t.cpuOfFirstRequest().map(Duration::toNanos)))
           .append(" |\n");
     }
     out.append(
@@ -192,8 +197,14 @@ public final class ColdStart {
             + settings.runs()
             + " environments per variant; later paid requests: all "
             + settings.warm()
-            + " of each environment together.\n");
+            + " of each environment together. CPU: the child's CPU time, all threads, from process"
+            + " start to its first poll (init) and from then to its first answer.\n");
     return out.toString();
+  }
+
+  private static String spread(
+      List<EnvironmentRun.Timings> runs, Function<EnvironmentRun.Timings, Optional<Long>> figure) {
+    return Figures.spread(runs.stream().map(figure).flatMap(Optional::stream).toList());
   }
 
   private void write(String table, double seconds, String loadBefore, String loadAfter)
@@ -241,8 +252,9 @@ public final class ColdStart {
       from the same configuration, a create signed by the payer, countersigned and resolved by the \
       function): each answer is checked (200, a settled PAYMENT-RESPONSE the payer's channel-core \
       accepts), and at the end the stored channel equals the payer's view and payer + gateway = \
-      deposit. CPU to first answer is the child's CPU time (all threads) when the first answer \
-      arrived: on a shared machine it varies less than wall time.
+      deposit. CPU is the child's CPU time (all threads, the JIT compiler's included), read from \
+      /proc when its first poll arrives and when its first answer does: on a shared machine it \
+      varies much less than wall time, which includes waiting for a core.
 
       Variants: plain; appcds = `-XX:SharedArchiveFile` of a dynamic archive that one training \
       run of the same variant wrote with `-XX:ArchiveClassesAtExit` (on top of the JDK's own \
@@ -259,6 +271,14 @@ public final class ColdStart {
       paging the snapshot in, not measured here); their init shows what priming costs, paid at \
       publish time under SnapStart. Without SnapStart, a cold start costs init + first request, \
       and priming at init only moves work from the first request into init.
+
+      One more variant, not run by default (`-Dcold.variants=snapstart-hooks`), has the runtime \
+      client take SnapStart's own init path (`AWS_LAMBDA_INITIALIZATION_TYPE=snap-start`, \
+      org.crac bridged to the client's hook registry with \
+      `-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac`): the client calls the \
+      gateway's beforeCheckpoint (the priming), asks the Runtime API for `/restore/next`, and \
+      calls afterRestore (the reseed), all in one process with no snapshot taken; it times like \
+      priming at init.
       """;
 
   private static String javaDescription() {

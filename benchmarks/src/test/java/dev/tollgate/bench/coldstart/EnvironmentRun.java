@@ -53,7 +53,14 @@ final class EnvironmentRun {
       }
       Optional<Long> restore = api.restoreNanos().map(at -> at - child.startedNanos());
       return new Timings(
-          init, firstAnswered, answer.durationNanos(), warmNanos, cpu, restore, child.log());
+          init,
+          firstAnswered,
+          answer.durationNanos(),
+          warmNanos,
+          api.cpuAtFirstPoll(),
+          cpu,
+          restore,
+          child.log());
     } finally {
       child.stop(STOP_GRACE);
     }
@@ -64,6 +71,7 @@ final class EnvironmentRun {
    * @param firstAnswerNanos process start to the first paid request's answer
    * @param firstRequestNanos the first paid request alone, handed out to answered
    * @param warmNanos each later paid request, handed out to answered
+   * @param cpuAtFirstPoll the process's CPU time (all threads) when its first poll arrived
    * @param cpuToFirstAnswer the process's CPU time (all threads) when the first answer arrived
    * @param restoreNanos process start to {@code /restore/next}, for SnapStart's init only
    * @param log the process's output
@@ -73,7 +81,15 @@ final class EnvironmentRun {
       long firstAnswerNanos,
       long firstRequestNanos,
       List<Long> warmNanos,
+      Optional<Duration> cpuAtFirstPoll,
       Optional<Duration> cpuToFirstAnswer,
       Optional<Long> restoreNanos,
-      Path log) {}
+      Path log) {
+
+    /** The CPU time between the first poll and the first answer: the first request's own. */
+    Optional<Duration> cpuOfFirstRequest() {
+      return cpuAtFirstPoll.flatMap(
+          atPoll -> cpuToFirstAnswer.map(atAnswer -> atAnswer.minus(atPoll)));
+    }
+  }
 }

@@ -91,6 +91,7 @@ final class LambdaChild implements AutoCloseable {
     builder.redirectErrorStream(true).redirectOutput(launch.log().toFile());
     long started = System.nanoTime();
     Process process = builder.start();
+    api.watch(process.toHandle());
     return new LambdaChild(process, started, launch.log());
   }
 

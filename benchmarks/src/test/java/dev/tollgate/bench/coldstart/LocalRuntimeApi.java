@@ -81,6 +81,19 @@ final class LocalRuntimeApi implements AutoCloseable {
     environment.events.add(new Queued(requestId, event.clone()));
   }
 
+  /**
+   * The process polling this environment: its CPU time is read when its first poll arrives, the CPU
+   * its init took.
+   */
+  void watch(ProcessHandle process) {
+    environment.process = process;
+  }
+
+  /** The watched process's CPU time (all threads) when its first poll arrived. */
+  Optional<Duration> cpuAtFirstPoll() {
+    return Optional.ofNullable(environment.cpuAtFirstPoll);
+  }
+
   /** When the first {@code /next} poll arrived: the end of init. */
   Optional<Long> firstPollNanos() {
     return Optional.ofNullable(environment.firstPoll);
@@ -171,6 +184,10 @@ final class LocalRuntimeApi implements AutoCloseable {
     synchronized (env) {
       if (env.firstPoll == null) {
         env.firstPoll = arrived;
+        ProcessHandle process = env.process;
+        if (process != null) {
+          env.cpuAtFirstPoll = process.info().totalCpuDuration().orElse(null);
+        }
       }
     }
     Queued event;
@@ -247,6 +264,8 @@ final class LocalRuntimeApi implements AutoCloseable {
     final Map<String, Long> handedOut = new ConcurrentHashMap<>();
     final Map<String, CompletableFuture<Answer>> answers = new ConcurrentHashMap<>();
     volatile Long firstPoll;
+    volatile ProcessHandle process;
+    volatile Duration cpuAtFirstPoll;
     volatile Long restore;
     volatile String initError;
     volatile boolean closed;
