@@ -3,12 +3,14 @@ package dev.tollgate.functions;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.tollgate.functions.snapstart.GatewayPriming;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.LambdaApplicationContextBuilder;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.MDC;
 
 /**
@@ -27,16 +29,31 @@ import org.slf4j.MDC;
 public class GatewayHandler extends APIGatewayV2HTTPEventFunction {
   private static final char REPLACEMENT_CHARACTER = '\uFFFD';
 
-  /** The Lambda runtime's constructor: builds and starts the context from the configuration. */
+  // Held for the handler's lifetime: org.crac contexts need not keep a resource reachable.
+  private final Optional<GatewayPriming> priming;
+
+  /**
+   * The Lambda runtime's constructor: builds and starts the context from the configuration, then
+   * installs the SnapStart priming hooks ({@link GatewayPriming#install}: {@code
+   * tollgate.priming.enabled}, {@code tollgate.priming.at-init}).
+   */
   public GatewayHandler() {
     super();
+    this.priming = GatewayPriming.install(this, getApplicationContext());
   }
 
   /**
    * Runs on {@code context}, starting it if it is not running yet. The caller closes the context.
+   * No priming hooks: a caller that wants them builds them with {@link GatewayPriming#of}.
    */
   public GatewayHandler(ApplicationContext context) {
     super(context);
+    this.priming = Optional.empty();
+  }
+
+  /** The priming hooks this handler installed, if any. */
+  public Optional<GatewayPriming> priming() {
+    return priming;
   }
 
   /**

@@ -33,6 +33,7 @@ import dev.tollgate.functions.paywall.LockExpiryPolicy;
 import dev.tollgate.functions.paywall.PaidRequests;
 import dev.tollgate.functions.paywall.PriceList;
 import dev.tollgate.functions.paywall.QuoteBook;
+import dev.tollgate.functions.paywall.QuoteNonces;
 import dev.tollgate.functions.paywall.QuoteTerms;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
@@ -41,7 +42,6 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -280,15 +280,26 @@ public class GatewayFactory {
     return new PriceList(routes.stream().map(RouteSettings::toRoute).toList());
   }
 
+  /**
+   * The quote nonces' generator, reseeded after a SnapStart restore (see {@code
+   * snapstart.GatewayPriming}); one registered with the context before it starts replaces it
+   * (tests).
+   */
+  @Singleton
+  @Requires(missingBeans = QuoteNonces.class)
+  QuoteNonces quoteNonces() {
+    return QuoteNonces.system();
+  }
+
   @Singleton
   @Requires(property = "tollgate.paywall.secret")
   PaidRequests paidRequests(
       QuoteBook quotes,
       InboundUpdates updates,
       Clock clock,
+      QuoteNonces nonces,
       @Value("${tollgate.paywall.cached-channels:10000}") int cacheSize) {
-    return new PaidRequests(
-        quotes, updates, new ChannelCache(cacheSize), clock, new SecureRandom());
+    return new PaidRequests(quotes, updates, new ChannelCache(cacheSize), clock, nonces);
   }
 
   private static Address address(String name, String value) {

@@ -9,7 +9,6 @@ import dev.tollgate.core.protocol.UpdateApplier;
 import dev.tollgate.core.transfer.HashlockResolver;
 import dev.tollgate.core.update.ChannelUpdate;
 import dev.tollgate.core.update.UpdateDetails;
-import dev.tollgate.core.value.Bytes32;
 import dev.tollgate.functions.gateway.Accepted;
 import dev.tollgate.functions.gateway.ChannelCache;
 import dev.tollgate.functions.gateway.InboundUpdates;
@@ -21,7 +20,6 @@ import dev.tollgate.x402.SettlementResponse;
 import dev.tollgate.x402.refusal.Checked;
 import dev.tollgate.x402.refusal.PaywallReason;
 import dev.tollgate.x402.refusal.Refusal;
-import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -35,7 +33,7 @@ public final class PaidRequests {
   private final QuoteBook quotes;
   private final InboundUpdates updates;
   private final Clock clock;
-  private final SecureRandom random;
+  private final QuoteNonces nonces;
   private final ChannelCache cache;
 
   public PaidRequests(
@@ -43,12 +41,12 @@ public final class PaidRequests {
       InboundUpdates updates,
       ChannelCache cache,
       Clock clock,
-      SecureRandom random) {
+      QuoteNonces nonces) {
     this.quotes = Objects.requireNonNull(quotes, "quotes");
     this.cache = Objects.requireNonNull(cache, "cache");
     this.updates = Objects.requireNonNull(updates, "updates");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.random = Objects.requireNonNull(random, "random");
+    this.nonces = Objects.requireNonNull(nonces, "nonces");
   }
 
   public String network() {
@@ -57,11 +55,9 @@ public final class PaidRequests {
 
   /** The 402 body for {@code resource} at {@code route}'s price. */
   public PaymentRequired challenge(PricedRoute route, String resourceUrl, Optional<String> why) {
-    byte[] nonce = new byte[32];
-    random.nextBytes(nonce);
     ResourceInfo resource = new ResourceInfo(resourceUrl, route.description(), route.mimeType());
     PaymentRequirements requirement =
-        quotes.quote(resource, route.price(), clock.nowSeconds(), Bytes32.of(nonce));
+        quotes.quote(resource, route.price(), clock.nowSeconds(), nonces.next());
     return PaymentRequired.of(why.orElse(null), resource, requirement);
   }
 
