@@ -77,6 +77,7 @@ final class PaymentMaterial {
     new Random(seed ^ 0x5eed).nextBytes(key);
     key[0] = 0x11; // far below the curve order, never zero
     this.stranger = LocalKeySigner.fromPrivateKey(key);
+    this.freshSince = System.nanoTime();
   }
 
   /** A genuine, unsent payment for one of {@link #PATHS}. */
