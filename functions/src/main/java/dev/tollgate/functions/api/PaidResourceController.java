@@ -11,6 +11,7 @@ import dev.tollgate.x402.PaymentPayload;
 import dev.tollgate.x402.SettlementResponse;
 import dev.tollgate.x402.X402Headers;
 import dev.tollgate.x402.refusal.Checked;
+import dev.tollgate.x402.refusal.PaywallReason;
 import dev.tollgate.x402.refusal.Refusal;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
@@ -60,7 +61,7 @@ public class PaidResourceController {
     if (paymentSignature == null) {
       return challenge(route.get(), path, Optional.empty());
     }
-    Checked<PaymentPayload> payment = X402Headers.decodePaymentSignature(paymentSignature);
+    Checked<PaymentPayload> payment = decodeOne(request, paymentSignature);
     Checked<SettlementResponse> settled = payment.flatMap(p -> payments.settle(p, path));
     if (settled.isOk()) {
       ChannelLog.paid(settled.value());
@@ -77,6 +78,25 @@ public class PaidResourceController {
             ? challenge(route.get(), path, Optional.of(refusal.errorReason()))
             : Responses.refusal(refusal);
     return response.header(X402Headers.PAYMENT_RESPONSE, X402Headers.encode(failed));
+  }
+
+  /**
+   * The one payment the request carries. {@code PAYMENT-SIGNATURE} is not a list (RFC 9110 §5.3):
+   * of several, a server can only guess which one the payer meant, so several are refused. (Behind
+   * API Gateway they arrive joined by commas, which no base64 contains.)
+   */
+  private static Checked<PaymentPayload> decodeOne(HttpRequest<?> request, String first) {
+    int count = request.getHeaders().getAll(X402Headers.PAYMENT_SIGNATURE).size();
+    if (count > 1) {
+      return Checked.refused(
+          PaywallReason.MALFORMED_PAYMENT_HEADER,
+          "the request carries "
+              + count
+              + " "
+              + X402Headers.PAYMENT_SIGNATURE
+              + " headers; send exactly one");
+    }
+    return X402Headers.decodePaymentSignature(first);
   }
 
   private MutableHttpResponse<String> challenge(
