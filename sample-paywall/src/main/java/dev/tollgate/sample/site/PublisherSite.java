@@ -168,12 +168,16 @@ public final class PublisherSite implements AutoCloseable {
     if (held.isPresent()) {
       return SiteResponse.json(200, articleJson(article, false, held.get()));
     }
+    List<String> payments = paymentHeaders(exchange);
+    if (payments.size() > 1) {
+      return duplicatePayment(payments.size());
+    }
     Paywall.Outcome outcome =
         paywall.charge(
             resource,
             article.title(),
             article.price(),
-            exchange.getRequestHeaders().getFirst(X402Headers.PAYMENT_SIGNATURE));
+            payments.isEmpty() ? null : payments.get(0));
     if (outcome instanceof Paywall.Paid paid) {
       return SiteResponse.builder(200, "application/json")
           .header(X402Headers.PAYMENT_RESPONSE, paid.paymentResponse())
@@ -191,6 +195,25 @@ public final class PublisherSite implements AutoCloseable {
           .build();
     }
     return ((Paywall.NotServed) outcome).response();
+  }
+
+  private static List<String> paymentHeaders(HttpExchange exchange) {
+    return exchange.getRequestHeaders().getOrDefault(X402Headers.PAYMENT_SIGNATURE, List.of());
+  }
+
+  /**
+   * Two payments on one request are refused rather than one picked: which one a proxy keeps is not
+   * defined, and the gateway refuses the same.
+   */
+  private static SiteResponse duplicatePayment(int count) {
+    return SiteResponse.error(
+        400,
+        "invalid_payload",
+        "the request carries "
+            + count
+            + " "
+            + X402Headers.PAYMENT_SIGNATURE
+            + " headers; send exactly one");
   }
 
   private static ObjectNode articleJson(Article article, boolean paid, Receipt receipt) {
@@ -212,12 +235,16 @@ public final class PublisherSite implements AutoCloseable {
           400, "bad_symbol", "symbol must be 1 to 5 capital letters, got " + symbol);
     }
     String resource = settings.resourceUrl("/api/quotes?symbol=" + symbol);
+    List<String> payments = paymentHeaders(exchange);
+    if (payments.size() > 1) {
+      return duplicatePayment(payments.size());
+    }
     Paywall.Outcome outcome =
         paywall.charge(
             resource,
             "One quote for " + symbol,
             catalogue.apiCallPrice(),
-            exchange.getRequestHeaders().getFirst(X402Headers.PAYMENT_SIGNATURE));
+            payments.isEmpty() ? null : payments.get(0));
     if (outcome instanceof Paywall.Paid paid) {
       return SiteResponse.builder(200, "application/json")
           .header(X402Headers.PAYMENT_RESPONSE, paid.paymentResponse())

@@ -109,6 +109,15 @@ class PublisherSiteTest {
         431,
         "payment_header_too_large",
         "20000");
+    assertRefused(
+        send(
+            HttpRequest.newBuilder(SharedStack.site("/api/quotes?symbol=ACME"))
+                .header("PAYMENT-SIGNATURE", "e30=")
+                .header("PAYMENT-SIGNATURE", "e30=")
+                .build()),
+        400,
+        "invalid_payload",
+        "carries 2 PAYMENT-SIGNATURE headers");
     String notAPayment = Base64.getEncoder().encodeToString("{\"x402Version\":2}".getBytes());
     HttpResponse<String> refused = send(paidRequest("/api/quotes?symbol=ACME", notAPayment));
     assertThat(refused.statusCode()).isEqualTo(400);
