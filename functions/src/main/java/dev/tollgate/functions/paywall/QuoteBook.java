@@ -124,6 +124,14 @@ public final class QuoteBook {
     if (!terms.payTo().equals(accepted.payTo())) {
       return refused(WRONG_PAY_TO, "payTo " + accepted.payTo() + " is not " + terms.payTo());
     }
+    if (accepted.maxTimeoutSeconds() != terms.quoteValiditySeconds()) {
+      return refused(
+          INVALID_QUOTE,
+          "accepted.maxTimeoutSeconds "
+              + accepted.maxTimeoutSeconds()
+              + " is not the quoted "
+              + terms.quoteValiditySeconds());
+    }
     String quoteId = accepted.extra().quoteId();
     Checked<QuoteToken> decoded = QuoteToken.decode(quoteId);
     if (!decoded.isOk()) {

@@ -1,5 +1,6 @@
 package dev.tollgate.functions.paywall;
 
+import static dev.tollgate.x402.refusal.PaywallReason.INVALID_QUOTE;
 import static dev.tollgate.x402.refusal.PaywallReason.LOCK_MISMATCH;
 import static dev.tollgate.x402.refusal.PaywallReason.NOT_A_CREATE;
 import static dev.tollgate.x402.refusal.PaywallReason.PRICE_BELOW_QUOTE;
@@ -138,6 +139,32 @@ final class QuotedLock {
               + echoed.transferTimeout()
               + " is not "
               + terms.transferTimeoutSeconds());
+    }
+    // x402 has the payer echo the requirement it chose; an echo that differs from what was quoted
+    // is refused even where the payment itself would not depend on it.
+    if (!echoed.channelFactoryAddress().equals(terms.channelFactory())) {
+      return refusal(
+          INVALID_QUOTE,
+          "accepted.extra.channelFactoryAddress "
+              + echoed.channelFactoryAddress()
+              + " is not the quoted "
+              + terms.channelFactory());
+    }
+    if (!echoed.transferRegistryAddress().equals(terms.transferRegistry())) {
+      return refusal(
+          INVALID_QUOTE,
+          "accepted.extra.transferRegistryAddress "
+              + echoed.transferRegistryAddress()
+              + " is not the quoted "
+              + terms.transferRegistry());
+    }
+    if (echoed.quoteExpiresAt() != quote.expiresAt()) {
+      return refusal(
+          INVALID_QUOTE,
+          "accepted.extra.quoteExpiresAt "
+              + echoed.quoteExpiresAt()
+              + " is not the quoted "
+              + quote.expiresAt());
     }
     return Optional.empty();
   }

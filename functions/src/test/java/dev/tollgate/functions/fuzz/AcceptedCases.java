@@ -16,10 +16,8 @@ import java.util.Random;
  * The echoed requirement ({@code accepted}) of a genuine payment altered, field by field: scheme,
  * network, amount, asset, payTo, maxTimeoutSeconds, every {@code extra} field, the whole
  * requirement of another route; the quote id's kinds are {@link QuoteIdKinds}'. The gateway binds
- * the echo only where it matters (see its quote book): a lower price, but not a higher one; the
- * lock and the quote id, but not the informative {@code quoteExpiresAt}, {@code maxTimeoutSeconds}
- * or the contract addresses. Changes to those it does not bind are made on the stranger-signed
- * twin, so they can never make a payment.
+ * the echo to what it quoted, except that a higher price than quoted is accepted (see its quote
+ * book); every other change is made on the genuine payment and must be refused by name.
  */
 final class AcceptedCases extends CaseSource {
   AcceptedCases(PaymentMaterial m, QuoteBook otherGateway) {
@@ -128,7 +126,8 @@ final class AcceptedCases extends CaseSource {
           Payment p = m.payment(r);
           long other =
               Mutate.pick(r, 0L, 1L, p.accepted().maxTimeoutSeconds() + 1, 86_400L, Long.MAX_VALUE);
-          return onTwin(p, kind, "maxTimeoutSeconds", Mutate.JSON.numberNode(other));
+          return edit(p, kind, "maxTimeoutSeconds", Mutate.JSON.numberNode(other))
+              .expecting("invalid_quote");
         });
     for (String contract : List.of("channelFactoryAddress", "transferRegistryAddress")) {
       kind(
@@ -148,8 +147,8 @@ final class AcceptedCases extends CaseSource {
           "extra." + contract + "-other",
           (kind, r) -> {
             Payment p = m.payment(r);
-            return onTwin(
-                p, kind, "extra." + contract, Mutate.JSON.textNode(Mutate.otherAddress(r)));
+            return edit(p, kind, "extra." + contract, Mutate.JSON.textNode(Mutate.otherAddress(r)))
+                .expecting("invalid_quote");
           });
     }
     kind(
@@ -258,11 +257,12 @@ final class AcceptedCases extends CaseSource {
         (kind, r) -> {
           Payment p = m.payment(r);
           long at = p.accepted().extra().quoteExpiresAt();
-          return onTwin(
-              p,
-              kind,
-              "extra.quoteExpiresAt",
-              Mutate.JSON.numberNode(Mutate.pick(r, 0L, at - 1000, at + 1000, Long.MAX_VALUE)));
+          return edit(
+                  p,
+                  kind,
+                  "extra.quoteExpiresAt",
+                  Mutate.JSON.numberNode(Mutate.pick(r, 0L, at - 1000, at + 1000, Long.MAX_VALUE)))
+              .expecting("invalid_quote");
         });
     kind(
         "extra.unknown-field",

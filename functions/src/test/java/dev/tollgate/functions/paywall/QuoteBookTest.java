@@ -295,6 +295,70 @@ class QuoteBookTest {
   }
 
   @Test
+  void anEchoThatDiffersFromTheQuoteAnywhereButAHigherPriceIsRefused() {
+    PaymentRequirements q = quote();
+    QuoteExtra x = q.extra();
+    Address other = Address.fromHex("0x000000000000000000000000000000000000bEEF");
+    PaymentRequirements longerTimeout =
+        new PaymentRequirements(
+            q.scheme(),
+            q.network(),
+            q.amount(),
+            q.asset(),
+            q.payTo(),
+            q.maxTimeoutSeconds() + 1,
+            q.extra());
+    QuoteExtra otherFactory =
+        new QuoteExtra(
+            other,
+            x.transferRegistryAddress(),
+            x.transferDefinition(),
+            x.transferTimeout(),
+            x.lockHash(),
+            x.lockExpiry(),
+            x.quoteId(),
+            x.quoteExpiresAt());
+    QuoteExtra otherRegistry =
+        new QuoteExtra(
+            x.channelFactoryAddress(),
+            other,
+            x.transferDefinition(),
+            x.transferTimeout(),
+            x.lockHash(),
+            x.lockExpiry(),
+            x.quoteId(),
+            x.quoteExpiresAt());
+    QuoteExtra laterExpiry =
+        new QuoteExtra(
+            x.channelFactoryAddress(),
+            x.transferRegistryAddress(),
+            x.transferDefinition(),
+            x.transferTimeout(),
+            x.lockHash(),
+            x.lockExpiry(),
+            x.quoteId(),
+            x.quoteExpiresAt() + 60);
+
+    assertRefused(
+        BOOK.verify(longerTimeout, ARTICLE.url(), NOW),
+        PaywallReason.INVALID_QUOTE,
+        "accepted.maxTimeoutSeconds " + (q.maxTimeoutSeconds() + 1));
+    assertRefused(
+        BOOK.verify(withExtra(q, otherFactory), ARTICLE.url(), NOW),
+        PaywallReason.INVALID_QUOTE,
+        "accepted.extra.channelFactoryAddress");
+    assertRefused(
+        BOOK.verify(withExtra(q, otherRegistry), ARTICLE.url(), NOW),
+        PaywallReason.INVALID_QUOTE,
+        "accepted.extra.transferRegistryAddress");
+    assertRefused(
+        BOOK.verify(withExtra(q, laterExpiry), ARTICLE.url(), NOW),
+        PaywallReason.INVALID_QUOTE,
+        "accepted.extra.quoteExpiresAt " + (x.quoteExpiresAt() + 60));
+    assertThat(BOOK.verify(q, ARTICLE.url(), NOW).isOk()).isTrue();
+  }
+
+  @Test
   void anEchoedLockOtherThanTheQuotedOneIsRefused() {
     PaymentRequirements q = quote();
     QuoteExtra x = q.extra();
