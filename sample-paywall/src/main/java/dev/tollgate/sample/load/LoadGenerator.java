@@ -106,7 +106,8 @@ public final class LoadGenerator {
           "opening and funding "
               + (options.channels() + 1)
               + " channels (the deposits are credited after the watcher's confirmations) ...");
-      Path states = Files.createDirectories(work.resolve("payers"));
+      // fresh keys every run: a state file left by an earlier run names another channel
+      Path states = Files.createTempDirectory("tollgate-load-payers");
       List<Payer> payers =
           Payers.open(options.channels() + 1, gateway, site, http, states, options.threads());
       Payer hot = payers.get(0);
