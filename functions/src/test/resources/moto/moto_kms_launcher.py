@@ -7,6 +7,10 @@ pre-hashed digest would be a signature over SHA-256(digest). Real KMS signs the 
 the Tollgate KMS signer depends on that (its digests are keccak-256, and a second hash would make
 every signature recover to a stranger). Only ECDSA keys get the DIGEST path; RSA keys in DIGEST
 mode are refused loudly rather than signed wrongly.
+
+moto also signs with a key whatever its state; real KMS refuses a disabled key (DisabledException)
+and one pending deletion (KMSInvalidStateException). The launcher refuses them as KMS does, so a
+test can disable the gateway's key through the API and see what the gateway makes of it.
 """
 
 import sys
@@ -18,6 +22,8 @@ from cryptography.hazmat.primitives.asymmetric.utils import Prehashed
 from cryptography.exceptions import InvalidSignature
 
 import moto.server
+from moto.core.exceptions import JsonRESTError
+from moto.kms import models as kms_models
 from moto.kms import responses as kms_responses
 from moto.kms import utils as kms_utils
 from moto.kms.exceptions import ValidationException
@@ -96,6 +102,27 @@ def _refuse_rsa_digest(original):
     return method
 
 
+class _KeyStateError(JsonRESTError):
+    code = 400
+
+
+def _refuse_unusable_keys(original):
+    def sign(self, key_id, message, signing_algorithm):
+        key = self.describe_key(key_id)
+        if key.key_state == "Disabled":
+            raise _KeyStateError("DisabledException", f"{key.arn} is disabled.")
+        if key.key_state != "Enabled":
+            state = "pending deletion" if key.key_state == "PendingDeletion" else key.key_state
+            raise _KeyStateError("KMSInvalidStateException", f"{key.arn} is {state}.")
+        return original(self, key_id, message, signing_algorithm)
+
+    return sign
+
+
+def install_key_state_patch() -> None:
+    kms_models.KmsBackend.sign = _refuse_unusable_keys(kms_models.KmsBackend.sign)
+
+
 def install_digest_patch() -> None:
     kms_responses.KmsResponse.sign = _with_message_type(kms_responses.KmsResponse.sign)
     kms_responses.KmsResponse.verify = _with_message_type(kms_responses.KmsResponse.verify)
@@ -109,6 +136,7 @@ def main(argv) -> None:
     if len(argv) != 1 or not argv[0].isdigit():
         sys.exit("usage: moto_kms_launcher.py PORT")
     install_digest_patch()
+    install_key_state_patch()
     moto.server.main(["-H", "127.0.0.1", "-p", argv[0]])
 
 

@@ -41,7 +41,9 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -105,22 +107,46 @@ public class GatewayFactory {
   /**
    * The DynamoDB client, for the real service or {@code tollgate.dynamodb.endpoint}. A client
    * registered with the context before it starts ({@code contextBuilder().singletons(client)})
-   * replaces it: that is how a benchmark puts DynamoDB Local in-process behind the gateway.
+   * replaces it: that is how a benchmark puts DynamoDB Local in-process behind the gateway. Each
+   * attempt and each call is bounded ({@code tollgate.dynamodb.attempt-timeout}, {@code
+   * call-timeout}; see {@link AwsTimeouts}); an {@link AwsInterceptors} bean adds interceptors.
    */
   @Singleton
   @Requires(missingBeans = DynamoDbClient.class)
   DynamoDbClient dynamo(
       @Property(name = "tollgate.dynamodb.endpoint") Optional<String> endpoint,
-      @Property(name = "tollgate.aws.region") Optional<String> region) {
-    return AwsClients.dynamo(endpoint, region);
+      @Property(name = "tollgate.aws.region") Optional<String> region,
+      @Value("${tollgate.dynamodb.attempt-timeout:" + AwsTimeouts.DEFAULT_ATTEMPT + "}")
+          Duration attemptTimeout,
+      @Value("${tollgate.dynamodb.call-timeout:" + AwsTimeouts.DEFAULT_CALL + "}")
+          Duration callTimeout,
+      @Nullable AwsInterceptors interceptors) {
+    return AwsClients.dynamo(
+        endpoint,
+        region,
+        AwsTimeouts.of("dynamodb", attemptTimeout, callTimeout),
+        orNone(interceptors).dynamo());
   }
 
+  /** The KMS client of the kms and wrapped signers, bounded and extended as the DynamoDB one. */
   @Singleton
   @Requires(property = "tollgate.signer.mode", pattern = "kms|wrapped")
   KmsClient kms(
       @Property(name = "tollgate.kms.endpoint") Optional<String> endpoint,
-      @Property(name = "tollgate.aws.region") Optional<String> region) {
-    return AwsClients.kms(endpoint, region);
+      @Property(name = "tollgate.aws.region") Optional<String> region,
+      @Value("${tollgate.kms.attempt-timeout:" + AwsTimeouts.DEFAULT_ATTEMPT + "}")
+          Duration attemptTimeout,
+      @Value("${tollgate.kms.call-timeout:" + AwsTimeouts.DEFAULT_CALL + "}") Duration callTimeout,
+      @Nullable AwsInterceptors interceptors) {
+    return AwsClients.kms(
+        endpoint,
+        region,
+        AwsTimeouts.of("kms", attemptTimeout, callTimeout),
+        orNone(interceptors).kms());
+  }
+
+  private static AwsInterceptors orNone(@Nullable AwsInterceptors interceptors) {
+    return interceptors == null ? AwsInterceptors.none() : interceptors;
   }
 
   /**

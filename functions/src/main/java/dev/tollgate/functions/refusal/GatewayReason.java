@@ -24,7 +24,21 @@ public enum GatewayReason implements RefusalReason {
   /** A query parameter that is not a number, out of its bounds, or not a cursor this gave. */
   INVALID_PARAMETER(400, "invalid_parameter"),
   /** A report asked for more than one request answers: too long a range, too many buckets. */
-  RANGE_TOO_LARGE(400, "range_too_large");
+  RANGE_TOO_LARGE(400, "range_too_large"),
+  /**
+   * A service the gateway depends on (DynamoDB, KMS) throttled, timed out or failed even after the
+   * SDK's retries: the same request can be sent again after {@code Retry-After}.
+   */
+  SERVICE_UNAVAILABLE(503, "service_unavailable"),
+  /**
+   * The gateway's KMS key cannot sign (disabled, pending deletion, unavailable): the operator must
+   * act before any payment can be taken.
+   */
+  SIGNER_UNAVAILABLE(503, "signer_unavailable"),
+  /**
+   * The gateway failed on its own (a service refused a call it made); the request is not at fault.
+   */
+  INTERNAL_ERROR(500, "internal_error");
 
   private final int httpStatus;
   private final String errorReason;

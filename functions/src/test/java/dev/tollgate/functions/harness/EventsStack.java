@@ -22,7 +22,9 @@ import dev.tollgate.functions.events.WatchReport;
 import dev.tollgate.functions.events.WatcherHandler;
 import io.micronaut.context.ApplicationContext;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -78,6 +80,15 @@ public final class EventsStack implements AutoCloseable {
 
   /** A stack with {@code settings} on top of its own (e.g. {@code tollgate.disputes.*}). */
   public static EventsStack start(Map<String, Object> settings) throws Exception {
+    return start(settings, List.of());
+  }
+
+  /**
+   * As {@link #start(Map)}, the event functions' context also given {@code beans} before it starts
+   * (an {@code AwsInterceptors}, to disturb their DynamoDB calls); the gateway's is not.
+   */
+  public static EventsStack start(Map<String, Object> settings, List<Object> beans)
+      throws Exception {
     ElasticMq mq = ElasticMq.start();
     GatewayStack stack = null;
     try {
@@ -96,8 +107,13 @@ public final class EventsStack implements AutoCloseable {
       stack = GatewayStack.start(p);
       AtomicLong offset = new AtomicLong();
       Clock clock = () -> System.currentTimeMillis() / 1000 + offset.get();
+      List<Object> singletons = new ArrayList<>(beans);
+      singletons.add(clock);
       ApplicationContext context =
-          GatewayHandler.contextBuilder().properties(stack.properties()).singletons(clock).build();
+          GatewayHandler.contextBuilder()
+              .properties(stack.properties())
+              .singletons(singletons.toArray())
+              .build();
       EventsStack events = new EventsStack(stack, mq, urls, offset, context);
       stack.anvil().setBalance(stack.gatewayAddress(), GAS_MONEY);
       return events;

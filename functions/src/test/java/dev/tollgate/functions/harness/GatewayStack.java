@@ -138,7 +138,8 @@ public final class GatewayStack implements AutoCloseable {
 
   /**
    * Registers {@code bean} with the handler's context before it starts, in place of the one the
-   * gateway would build where it allows that (a {@code Clock}, to control the gateway's time).
+   * gateway would build where it allows that (a {@code Clock}, to control the gateway's time), or
+   * for it to use (an {@code AwsInterceptors}, to disturb its DynamoDB or KMS calls).
    */
   public synchronized GatewayStack register(Object bean) {
     if (lambda != null) {
