@@ -21,8 +21,8 @@ import java.util.Optional;
 /**
  * The payer's channel state on disk: channel-core's JSON of the {@link Channel} (the state, the
  * update that produced it, the active transfers), written whole to a temporary file beside the
- * target and moved over it, so a crashed process leaves the old state or the new one, never half
- * of either. It holds no key.
+ * target and moved over it, so a crashed process leaves the old state or the new one, never half of
+ * either. It holds no key.
  *
  * <p>The file is not forced to the device on every payment: that was a disk sync in every paid
  * call's path while the channel is locked. Losing the newest states to a power cut costs nothing,

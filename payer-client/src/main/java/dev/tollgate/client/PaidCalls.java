@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -157,18 +158,24 @@ final class PaidCalls {
   private record Sent<T>(HttpResponse<T> answer, int resends) {}
 
   /**
-   * Sends the paid request, and sends it again as it is while no answer comes back, as {@link
-   * #resend} says. When every attempt fails, the payment may or may not have been taken; if it was,
+   * Sends the paid request, and sends it again as it is while no answer comes back or the gateway
+   * answers {@code 503} with {@code Retry-After} (its store or signer was briefly unavailable), as
+   * {@link #resend} says, waiting at least what the gateway asked. Sending the same payment again
+   * is safe either way: a payment the gateway recorded is answered from the record, one it did not
+   * is taken now. When every attempt fails, the payment may or may not have been taken; if it was,
    * the next call's create meets a 409 and catches up.
    */
   private <T> Sent<T> sendPayment(HttpRequest paid, HttpResponse.BodyHandler<T> handler)
       throws IOException, InterruptedException {
+    Duration asked = Duration.ZERO;
     for (int resends = 0; ; resends++) {
       if (resends > 0) {
-        sleeper.sleep(resend.waitBefore(resends));
+        Duration wait = resend.waitBefore(resends);
+        sleeper.sleep(asked.compareTo(wait) > 0 ? asked : wait);
       }
+      HttpResponse<T> answer;
       try {
-        return new Sent<>(http.send(paid, paymentAware(handler)), resends);
+        answer = http.send(paid, paymentAware(handler));
       } catch (IOException e) {
         if (e instanceof TollgateException) {
           throw e;
@@ -179,8 +186,34 @@ final class PaidCalls {
               " after sending its payment " + (resends + 1) + " time(s); the next call reconciles",
               e);
         }
+        asked = Duration.ZERO;
+        continue;
       }
+      Optional<Duration> retryAfter = retryAfter(answer);
+      if (retryAfter.isEmpty() || resends == resend.retries()) {
+        return new Sent<>(answer, resends);
+      }
+      asked = retryAfter.get();
     }
+  }
+
+  /** The longest a {@code Retry-After} is honoured: a longer one is the caller's to wait for. */
+  static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(30);
+
+  /**
+   * How long a {@code 503} asks the payer to wait before sending again, when it asks in seconds
+   * (the gateway's own form) and within {@link #MAX_RETRY_AFTER}.
+   */
+  static Optional<Duration> retryAfter(HttpResponse<?> answer) {
+    if (answer.statusCode() != 503) {
+      return Optional.empty();
+    }
+    Optional<String> header = answer.headers().firstValue("Retry-After");
+    if (header.isEmpty() || !header.get().trim().matches("[0-9]{1,6}")) {
+      return Optional.empty();
+    }
+    Duration wait = Duration.ofSeconds(Long.parseLong(header.get().trim()));
+    return wait.compareTo(MAX_RETRY_AFTER) <= 0 ? Optional.of(wait) : Optional.empty();
   }
 
   /**

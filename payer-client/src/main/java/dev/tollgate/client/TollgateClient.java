@@ -263,12 +263,13 @@ public final class TollgateClient {
     }
 
     /**
-     * How often a paid request whose answer was lost (connection refused, reset or timed out) is
-     * sent again, with the same payment, before the call fails with {@link
-     * GatewayUnreachableException}: up to {@code retries} times, waiting {@code firstWait} before
-     * the first re-send and twice as long before each next one. 3 and 500 ms if not given (re-sends
-     * after 0.5, 1 and 2 s); {@code 0} sends a payment once. The channel's payments wait meanwhile:
-     * the next one builds on this one's answer.
+     * How often a paid request whose answer was lost (connection refused, reset or timed out), or
+     * that the gateway answered {@code 503} with {@code Retry-After}, is sent again, with the same
+     * payment, before the call fails with {@link GatewayUnreachableException} (or returns the last
+     * {@code 503}): up to {@code retries} times, never sooner than a {@code Retry-After} asks,
+     * waiting {@code firstWait} before the first re-send and twice as long before each next one. 3
+     * and 500 ms if not given (re-sends after 0.5, 1 and 2 s); {@code 0} sends a payment once. The
+     * channel's payments wait meanwhile: the next one builds on this one's answer.
      *
      * @param retries 0 to 10
      * @param firstWait not negative

@@ -21,7 +21,11 @@ final class FlakyHttpClient extends ForwardingHttpClient {
     /** The request never reaches the gateway: nothing is taken. */
     REFUSE,
     /** The gateway takes the payment and answers; the answer is lost on the way back. */
-    LOSE_ANSWER
+    LOSE_ANSWER,
+    /** The gateway's store is briefly unavailable: 503 with Retry-After, nothing taken. */
+    BUSY,
+    /** The gateway took the payment, then timed out waiting for its store: 503, Retry-After. */
+    BUSY_AFTER_TAKING
   }
 
   private final Deque<Fault> faults = new ArrayDeque<>();
@@ -57,7 +61,13 @@ final class FlakyHttpClient extends ForwardingHttpClient {
     if (fault == Fault.REFUSE) {
       throw new ConnectException("scripted: connection refused");
     }
+    if (fault == Fault.BUSY) {
+      return ServiceUnavailable.of(request, handler);
+    }
     HttpResponse<T> answer = super.send(request, handler);
+    if (fault == Fault.BUSY_AFTER_TAKING) {
+      return ServiceUnavailable.of(request, handler);
+    }
     if (fault == Fault.LOSE_ANSWER) {
       throw new IOException("scripted: connection reset after the gateway answered");
     }

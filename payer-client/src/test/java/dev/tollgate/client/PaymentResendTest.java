@@ -63,6 +63,49 @@ class PaymentResendTest {
   }
 
   @Test
+  void aBusyGatewayIsAskedAgainAfterItsRetryAfterAndTakesThePaymentOnce() throws Exception {
+    FlakyHttpClient http = new FlakyHttpClient().then(Fault.BUSY, 2);
+    TollgateClient client = funded(http, b -> b);
+
+    HttpResponse<String> r = get(client, "busy-twice");
+
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    // Retry-After: 1 is longer than the first wait (0.5 s), as long as the second (1 s)
+    assertThat(sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));
+    assertThat(http.sentPayments()).hasSize(3).containsOnly(http.sentPayments().get(0));
+    assertPaidOnlyFor(client, 1);
+  }
+
+  @Test
+  void aPaymentTakenBeforeThe503IsAnsweredFromTheRecordOnTheResend() throws Exception {
+    FlakyHttpClient http = new FlakyHttpClient().then(Fault.BUSY_AFTER_TAKING, 1);
+    TollgateClient client = funded(http, b -> b);
+    Channel before = client.channel();
+
+    HttpResponse<String> r = get(client, "taken-then-busy");
+
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(sleeps).containsExactly(Duration.ofSeconds(1));
+    assertThat(http.sentPayments()).hasSize(2).containsOnly(http.sentPayments().get(0));
+    assertThat(client.channel().nonce()).isEqualTo(before.nonce() + 2);
+    assertPaidOnlyFor(client, 1);
+  }
+
+  @Test
+  void aGatewayBusyOnEveryAttemptGivesThe503AndTheNextCallPaysOnce() throws Exception {
+    FlakyHttpClient http = new FlakyHttpClient().then(Fault.BUSY, 4);
+    TollgateClient client = funded(http, b -> b);
+
+    HttpResponse<String> r = get(client, "busy-always");
+
+    assertThat(r.statusCode()).isEqualTo(503);
+    assertThat(http.sentPayments()).hasSize(4);
+    assertPaidOnlyFor(client, 0);
+    assertThat(get(client, "busy-over").statusCode()).isEqualTo(200);
+    assertPaidOnlyFor(client, 1);
+  }
+
+  @Test
   void whenEveryAttemptIsLostTheCallFailsAndTheNextOneReconciles() throws Exception {
     FlakyHttpClient http = new FlakyHttpClient().then(Fault.LOSE_ANSWER, 4);
     TollgateClient client = funded(http, b -> b);

@@ -76,7 +76,7 @@ record LoadOptions(
     int channels = 32;
     int threads = 16;
     int seconds = 20;
-    int warmup = 10;
+    int warmup = 60;
     int soak = 0;
     int sample = 30;
     Optional<URI> gateway = Optional.empty();

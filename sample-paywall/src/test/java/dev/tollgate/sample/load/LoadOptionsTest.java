@@ -17,7 +17,7 @@ class LoadOptionsTest {
     assertThat(o.channels()).isEqualTo(32);
     assertThat(o.threads()).isEqualTo(16);
     assertThat(o.seconds()).isEqualTo(20);
-    assertThat(o.warmupSeconds()).isEqualTo(10);
+    assertThat(o.warmupSeconds()).isEqualTo(60);
     assertThat(o.soak()).isFalse();
     assertThat(o.gateway()).isEmpty();
     assertThat(o.out()).isEqualTo(OUT);
