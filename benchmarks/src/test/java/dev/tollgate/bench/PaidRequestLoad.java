@@ -3,8 +3,6 @@ package dev.tollgate.bench;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.tollgate.core.json.ChannelJson;
-import dev.tollgate.core.protocol.Channel;
 import dev.tollgate.core.update.ChannelUpdate;
 import dev.tollgate.functions.GatewayHandler;
 import dev.tollgate.functions.LambdaInvoker;
@@ -445,31 +443,7 @@ public final class PaidRequestLoad {
     }
 
     void checkConservation(GatewayStack stack) {
-      Channel view = payer.payer().view();
-      BigInteger gateway = payer.payer().balanceOf(stack.token(), 0).value();
-      BigInteger own = payer.payer().balanceOf(stack.token(), 1).value();
-      BigInteger charged = GatewayStack.ARTICLE_PRICE.multiply(BigInteger.valueOf(paid));
-      LambdaInvoker.Response r = stack.lambda().get("/channels/" + payer.channel(), Map.of());
-      if (r.status() != 200) {
-        throw new IllegalStateException("reading " + payer.channel() + ": " + r);
-      }
-      Channel stored = ChannelJson.channel(ChannelJson.parse(r.body()).get("latest"), "latest");
-      List<String> wrong = new ArrayList<>();
-      if (!stored.state().equals(view.state())) {
-        wrong.add("stored state (nonce " + stored.nonce() + ") != payer's (" + view.nonce() + ")");
-      }
-      if (!stored.activeTransfers().isEmpty()) {
-        wrong.add(stored.activeTransfers().size() + " transfers still locked");
-      }
-      if (!gateway.add(own).equals(deposit)) {
-        wrong.add("payer " + own + " + gateway " + gateway + " != deposit " + deposit);
-      }
-      if (!gateway.equals(charged)) {
-        wrong.add("gateway holds " + gateway + ", price x " + paid + " 200s = " + charged);
-      }
-      if (!wrong.isEmpty()) {
-        throw new IllegalStateException("channel " + payer.channel() + ": " + wrong);
-      }
+      LaneAudit.check(stack, payer, deposit, paid);
     }
   }
 

@@ -1,17 +1,13 @@
 package dev.tollgate.bench.coldstart;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.tollgate.core.json.ChannelJson;
-import dev.tollgate.core.protocol.Channel;
+import dev.tollgate.bench.LaneAudit;
 import dev.tollgate.functions.LambdaInvoker;
 import dev.tollgate.functions.harness.GatewayStack;
 import dev.tollgate.functions.harness.HttpPayer;
 import dev.tollgate.x402.PaymentRequirements;
 import dev.tollgate.x402.SettlementResponse;
 import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * One payer's channel, paying one article per request: payments built on the payer's own view
@@ -77,31 +73,7 @@ final class PaidLane {
    * still locked, payer + gateway = the deposit, and the gateway holds the price of each 200.
    */
   void checkConservation() {
-    Channel view = payer.payer().view();
-    BigInteger gateway = payer.payer().balanceOf(stack.token(), 0).value();
-    BigInteger own = payer.payer().balanceOf(stack.token(), 1).value();
-    BigInteger charged = GatewayStack.ARTICLE_PRICE.multiply(BigInteger.valueOf(paid));
-    LambdaInvoker.Response r = stack.lambda().get("/channels/" + payer.channel(), Map.of());
-    if (r.status() != 200) {
-      throw new IllegalStateException("reading " + payer.channel() + ": " + r);
-    }
-    Channel stored = ChannelJson.channel(ChannelJson.parse(r.body()).get("latest"), "latest");
-    List<String> wrong = new ArrayList<>();
-    if (!stored.state().equals(view.state())) {
-      wrong.add("stored state (nonce " + stored.nonce() + ") != payer's (" + view.nonce() + ")");
-    }
-    if (!stored.activeTransfers().isEmpty()) {
-      wrong.add(stored.activeTransfers().size() + " transfers still locked");
-    }
-    if (!gateway.add(own).equals(deposit)) {
-      wrong.add("payer " + own + " + gateway " + gateway + " != deposit " + deposit);
-    }
-    if (!gateway.equals(charged)) {
-      wrong.add("gateway holds " + gateway + ", price x " + paid + " 200s = " + charged);
-    }
-    if (!wrong.isEmpty()) {
-      throw new IllegalStateException("channel " + payer.channel() + ": " + wrong);
-    }
+    LaneAudit.check(stack, payer, deposit, paid);
   }
 
   /** A paid request: the path and its {@code PAYMENT-SIGNATURE}. */
