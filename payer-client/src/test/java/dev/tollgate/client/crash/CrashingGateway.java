@@ -2,11 +2,11 @@ package dev.tollgate.client.crash;
 
 import dev.tollgate.core.port.Clock;
 import dev.tollgate.functions.GatewayApplication;
+import dev.tollgate.functions.config.AwsInterceptors;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import java.io.IOException;
 import java.io.Reader;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,18 +14,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The gateway on Netty in a JVM of its own, so that it can really die: the main a {@link
- * GatewayProcess} runs. Its DynamoDB client is the configured one's twin (same endpoint,
- * placeholder credentials) plus, when armed, {@link HaltOnPaidWrite}; it is handed to the gateway's
- * context the way any client registered before start replaces the configured one. An optional clock
- * ahead of the wall clock stands for a gateway that comes back late.
+ * GatewayProcess} runs. When armed, {@link HaltOnPaidWrite} is added to the DynamoDB client the
+ * gateway builds from its configuration (through {@link AwsInterceptors}). An optional clock ahead
+ * of the wall clock stands for a gateway that comes back late.
  *
  * <p>Arguments: the properties file, the port, the crash point ({@code none}, {@code BEFORE_WRITE},
  * {@code AFTER_WRITE}), the paid write to crash at, and the clock's lead in seconds. Prints {@link
@@ -56,7 +50,11 @@ public final class CrashingGateway {
     long clockLead = Long.parseLong(args[4]);
 
     List<Object> singletons = new ArrayList<>();
-    singletons.add(dynamo(properties, crash, atPaidWrite));
+    if (!crash.equals("none")) {
+      // on the DynamoDB client the gateway builds itself, its timeouts and retries as deployed
+      singletons.add(
+          AwsInterceptors.forDynamo(new HaltOnPaidWrite(CrashPoint.valueOf(crash), atPaidWrite)));
+    }
     if (clockLead != 0) {
       singletons.add(aheadBy(clockLead));
     }
@@ -82,26 +80,6 @@ public final class CrashingGateway {
     Map<String, Object> out = new HashMap<>();
     p.stringPropertyNames().forEach(name -> out.put(name, p.getProperty(name)));
     return out;
-  }
-
-  private static DynamoDbClient dynamo(Map<String, Object> properties, String crash, int at) {
-    Object endpoint = properties.get("tollgate.dynamodb.endpoint");
-    if (endpoint == null) {
-      throw new IllegalArgumentException("tollgate.dynamodb.endpoint is required");
-    }
-    return DynamoDbClient.builder()
-        .endpointOverride(URI.create(endpoint.toString()))
-        .region(Region.US_EAST_1)
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-        .httpClient(UrlConnectionHttpClient.create())
-        .overrideConfiguration(
-            c -> {
-              if (!crash.equals("none")) {
-                c.addExecutionInterceptor(new HaltOnPaidWrite(CrashPoint.valueOf(crash), at));
-              }
-            })
-        .build();
   }
 
   private static Clock aheadBy(long seconds) {
