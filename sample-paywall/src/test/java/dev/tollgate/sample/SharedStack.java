@@ -3,6 +3,7 @@ package dev.tollgate.sample;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tollgate.sample.dev.DevOptions;
+import dev.tollgate.sample.dev.FreePorts;
 import dev.tollgate.sample.dev.LocalStack;
 import dev.tollgate.sample.site.GatewayClient;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.tollgate.sample;
+package dev.tollgate.sample.dev;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -6,7 +6,10 @@ import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Distinct free ports on 127.0.0.1, all probed before any is released. */
+/**
+ * Distinct free ports on 127.0.0.1, all probed before any is released: for a local stack that must
+ * not collide with one already running (the load generator's, the tests').
+ */
 public final class FreePorts {
   private FreePorts() {}
 

@@ -1,12 +1,12 @@
 package dev.tollgate.sample.load;
 
 import dev.tollgate.sample.dev.DevOptions;
+import dev.tollgate.sample.dev.FreePorts;
 import dev.tollgate.sample.dev.TollgateDev;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,7 +41,7 @@ final class DevStackProcess implements AutoCloseable {
   /** Starts the stack and returns once it prints that it is ready; its output goes to a file. */
   static DevStackProcess start(Path stateDir) throws IOException, InterruptedException {
     Files.createDirectories(stateDir);
-    List<Integer> ports = freePorts(DevOptions.servers().size());
+    List<Integer> ports = FreePorts.take(DevOptions.servers().size());
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
@@ -147,23 +147,6 @@ final class DevStackProcess implements AutoCloseable {
     if (!process.waitFor(STOP_DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
       process.destroyForcibly();
       process.waitFor(STOP_DEADLINE.toSeconds(), TimeUnit.SECONDS);
-    }
-  }
-
-  private static List<Integer> freePorts(int count) throws IOException {
-    List<ServerSocket> held = new ArrayList<>();
-    try {
-      List<Integer> ports = new ArrayList<>();
-      for (int i = 0; i < count; i++) {
-        ServerSocket socket = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
-        held.add(socket);
-        ports.add(socket.getLocalPort());
-      }
-      return ports;
-    } finally {
-      for (ServerSocket socket : held) {
-        socket.close();
-      }
     }
   }
 }

@@ -2,7 +2,6 @@ package dev.tollgate.sample.dev;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tollgate.sample.FreePorts;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
