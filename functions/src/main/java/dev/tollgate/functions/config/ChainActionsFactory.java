@@ -11,11 +11,13 @@ import dev.tollgate.functions.adapter.chain.SenderSettings;
 import dev.tollgate.functions.adapter.chain.TransactionSender;
 import dev.tollgate.functions.adapter.chain.Web3jChainRpc;
 import dev.tollgate.functions.adapter.chain.Web3jChainWriter;
+import dev.tollgate.functions.adapter.chain.Web3jDisputeLogs;
 import dev.tollgate.functions.adapter.dynamodb.DynamoDbCompletedWithdrawals;
 import dev.tollgate.functions.adapter.dynamodb.DynamoDbDisputeBook;
 import dev.tollgate.functions.adapter.dynamodb.DynamoDbIdleChannels;
 import dev.tollgate.functions.adapter.dynamodb.DynamoDbNonceLedger;
 import dev.tollgate.functions.adapter.dynamodb.DynamoDbProcessedEvents;
+import dev.tollgate.functions.adapter.dynamodb.DynamoDbWatchCursor;
 import dev.tollgate.functions.adapter.dynamodb.TableNames;
 import dev.tollgate.functions.deposits.ConfirmedDeposits;
 import dev.tollgate.functions.deposits.CreditDeposit;
@@ -23,10 +25,13 @@ import dev.tollgate.functions.disputes.ClaimIdleChannels;
 import dev.tollgate.functions.disputes.ClaimPolicy;
 import dev.tollgate.functions.disputes.DisputeBook;
 import dev.tollgate.functions.disputes.DisputeKeeper;
+import dev.tollgate.functions.disputes.DisputeScan;
+import dev.tollgate.functions.disputes.DisputeScanSettings;
 import dev.tollgate.functions.events.EventBatch;
 import dev.tollgate.functions.events.EventProcessor;
 import dev.tollgate.functions.events.ProcessedEvents;
 import dev.tollgate.functions.events.WatcherSettings;
+import dev.tollgate.functions.gateway.GatewayNetwork;
 import dev.tollgate.functions.gateway.InboundUpdates;
 import dev.tollgate.functions.withdrawals.CompletedWithdrawals;
 import io.micronaut.context.annotation.Factory;
@@ -102,6 +107,48 @@ public class ChainActionsFactory {
       DisputeBook book,
       Clock clock) {
     return new DisputeKeeper(store, chain, writer, book, clock);
+  }
+
+  /**
+   * The keeper's own scan for disputes, so one whose event never reached the processor is still
+   * defended: from its own cursor, {@code tollgate.watcher.confirmations} behind the head, starting
+   * at {@code tollgate.watcher.start-block}, at most {@code
+   * tollgate.disputes.scan-max-blocks-per-run} blocks a run.
+   */
+  @Singleton
+  DisputeScan disputeScan(
+      Web3j web3j,
+      DynamoDbClient dynamo,
+      TableNames tables,
+      ChannelStore store,
+      DisputeBook book,
+      DisputeKeeper keeper,
+      GatewayNetwork network,
+      Signer signer,
+      @Value("${tollgate.watcher.confirmations:" + WatcherSettings.DEFAULT_CONFIRMATIONS + "}")
+          long confirmations,
+      @Value("${tollgate.watcher.start-block:" + WatcherSettings.DEFAULT_START_BLOCK + "}")
+          long startBlock,
+      @Value(
+              "${tollgate.disputes.scan-max-blocks-per-run:"
+                  + DisputeScanSettings.DEFAULT_MAX_BLOCKS_PER_RUN
+                  + "}")
+          long maxBlocks) {
+    DisputeScanSettings settings;
+    try {
+      settings = new DisputeScanSettings(confirmations, startBlock, maxBlocks);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("tollgate.disputes scan: " + e.getMessage(), e);
+    }
+    return new DisputeScan(
+        new Web3jDisputeLogs(web3j),
+        DynamoDbWatchCursor.keeper(dynamo, tables),
+        store,
+        book,
+        keeper,
+        network,
+        signer.address(),
+        settings);
   }
 
   /**

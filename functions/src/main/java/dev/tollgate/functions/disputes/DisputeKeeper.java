@@ -11,23 +11,21 @@ import dev.tollgate.core.port.Clock;
 import dev.tollgate.core.port.SentTransaction;
 import dev.tollgate.core.port.StoredChannel;
 import dev.tollgate.core.protocol.Channel;
-import dev.tollgate.core.transfer.TransferResolver;
 import dev.tollgate.core.update.ChannelUpdate;
 import dev.tollgate.core.value.Address;
-import dev.tollgate.core.value.Bytes32;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Carries the gateway's side of every dispute: defends with its newest double-signed state, claims
- * the transfers owed to it with their preImages, defunds the channel and exits its balance, step by
- * step as the adjudicator's windows open. Each step reads the chain afresh, so a step that another
- * container (or the payer) already took is never sent twice.
+ * Carries the gateway's side of every dispute: defends an older state with its newest double-signed
+ * one, then, with whatever state the chain settled on, closes out the transfers only it can resolve
+ * (payments with their preImages, withdrawals with its signature), defunds the channel and exits
+ * its balance, step by step as the adjudicator's windows open. Each step reads the chain afresh, so
+ * a step that another container (or the payer) already took is never sent twice.
  */
 public final class DisputeKeeper {
   private static final Logger LOG = LoggerFactory.getLogger("tollgate.disputes");
@@ -79,20 +77,21 @@ public final class DisputeKeeper {
    * that is due.
    */
   public DisputeRecord observed(Address channel, long nonce, Address disputer) {
-    StoredChannel stored =
-        store
-            .load(channel)
-            .orElseThrow(
-                () -> new IllegalArgumentException("channel " + channel + " is not stored here"));
-    // Off-chain updates stop here: after the consensus window they could not be enforced.
-    store.markDisputed(channel, nonce);
+    if (store.load(channel).isEmpty()) {
+      throw new IllegalArgumentException("channel " + channel + " is not stored here");
+    }
     Optional<DisputeRecord> existing = book.find(channel);
     DisputeRecord record;
-    if (existing.isPresent()
-        && existing.get().disputedNonce() == nonce
-        && !existing.get().stage().isFinished()) {
+    if (existing.isPresent() && existing.get().disputedNonce() >= nonce) {
+      // This dispute, or a later one, is recorded already: its event came again, or the chain
+      // scan found it too. A finished one stays finished; a nonce is disputed only once.
       record = existing.get();
+      if (record.stage().isFinished()) {
+        return record;
+      }
     } else {
+      // Off-chain updates stop here: after the consensus window they could not be enforced.
+      store.markDisputed(channel, nonce);
       OnChainDispute onChain = chain.channelDispute(channel);
       long now = now();
       record =
@@ -119,7 +118,8 @@ public final class DisputeKeeper {
           kv("nonce", nonce),
           kv("disputer", disputer.toChecksumHex()));
     }
-    return advance(record, stored);
+    // Read after the mark: no update written before it is missing from what the keeper follows.
+    return advance(record);
   }
 
   /** Takes the steps due in {@code channel}'s dispute, if the gateway has recorded one. */
@@ -142,10 +142,9 @@ public final class DisputeKeeper {
   /** Takes every step of the dispute that is due now, re-reading the chain before each. */
   private DisputeRecord advance(DisputeRecord record, StoredChannel stored) {
     Address channel = record.channel();
-    // The gateway's own resolvers do not change while it follows the chain.
-    Map<Bytes32, TransferResolver> resolvers = views.ownResolvers(stored);
+    DisputeViews.Reader reader = views.reader(stored);
     for (int i = 0; i < MAX_STEPS && !record.stage().isFinished(); i++) {
-      DisputeStep step = DisputePlanner.next(views.read(stored, resolvers));
+      DisputeStep step = DisputePlanner.next(reader.read());
       String action;
       try {
         action = take(channel, step);

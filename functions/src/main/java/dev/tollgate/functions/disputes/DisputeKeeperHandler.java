@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.tollgate.core.port.Clock;
 import dev.tollgate.core.value.Address;
 import dev.tollgate.functions.adapter.chain.TransactionSender;
+import dev.tollgate.functions.events.CursorMovedException;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
@@ -14,15 +15,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Lambda a schedule invokes to move disputes on as the adjudicator's windows open: one keeper
- * round over every unfinished dispute, then the claims on channels whose payer went silent. First
- * it re-sends any transaction of the gateway's that was recorded but not mined.
+ * The Lambda a schedule invokes to move disputes on as the adjudicator's windows open: first it
+ * re-sends any transaction of the gateway's that was recorded but not mined, then it reads the
+ * chain for disputes the gateway has not recorded (their event lost on the way), then one keeper
+ * round over every unfinished dispute, then the claims on channels whose payer went silent.
  */
 public class DisputeKeeperHandler extends MicronautRequestHandler<ScheduledEvent, KeeperReport> {
   private static final Logger LOG = LoggerFactory.getLogger("tollgate.disputes");
 
   @Inject TransactionSender sender;
   @Inject DisputeKeeper keeper;
+  @Inject DisputeScan scan;
   @Inject ClaimIdleChannels claims;
   @Inject Clock clock;
 
@@ -41,6 +44,12 @@ public class DisputeKeeperHandler extends MicronautRequestHandler<ScheduledEvent
     // A container that stopped mid-send left its transaction recorded: it goes out first, so this
     // round's steps see the chain as that one left it.
     sender.resume();
+    try {
+      scan.run();
+    } catch (CursorMovedException raced) {
+      // Another run read the same blocks: what it found is recorded, and this round follows it.
+      LOG.info("dispute scan raced another run", kv("action", "dispute_scan_raced"));
+    }
     List<DisputeRecord> advanced = keeper.run();
     List<Address> claimed = claims.run(clock.nowSeconds());
     KeeperReport report = KeeperReport.of(advanced, claimed);

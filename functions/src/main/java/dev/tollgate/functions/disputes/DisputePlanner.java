@@ -2,7 +2,6 @@ package dev.tollgate.functions.disputes;
 
 import dev.tollgate.core.channel.ActiveTransfer;
 import dev.tollgate.core.channel.CoreChannelState;
-import dev.tollgate.core.hash.ChannelHashes;
 import dev.tollgate.core.merkle.MerkleTree;
 import dev.tollgate.core.port.AdjudicatorReader.OnChainDispute;
 import dev.tollgate.core.port.AdjudicatorReader.OnChainTransferDispute;
@@ -20,8 +19,14 @@ import java.util.List;
  *
  * <p>The adjudicator's clock: a consensus window in which a newer double-signed state replaces an
  * older one, then a defund window in which transfers are disputed and the channel is defunded.
- * Transfers owed to the gateway (hashlocks it resolved with a preImage that the payer never
- * acknowledged) are claimed with that preImage before their own dispute window closes.
+ * Inside the consensus window the gateway answers an older state with its newest double-signed one.
+ * Once the window closes, whatever state the chain holds is final for this round, and the gateway
+ * collects everything that state owes it, whoever disputed and whether the state is older, the same
+ * or newer than its own double-signed one (a payer may countersign the gateway's last resolve and
+ * dispute with that): it proves and closes out the transfers only it can resolve ({@link
+ * OwedTransfers}) before their windows close, defunds the channel with the disputed state and exits
+ * its balances. Only when nothing is left to do does the dispute end, settled, or lost if something
+ * could not be collected.
  */
 public final class DisputePlanner {
   private DisputePlanner() {}
@@ -34,11 +39,25 @@ public final class DisputePlanner {
       return new DisputeStep.Lost(
           "the adjudicator of " + ours.channelAddress() + " holds no dispute");
     }
-    if (chain.nonce() < ours.nonce()) {
-      if (now < chain.consensusExpiry()) {
+    if (now < chain.consensusExpiry()) {
+      if (chain.nonce() < ours.nonce()) {
         return new DisputeStep.Defend(ours);
       }
+      // Nothing newer to answer with: the disputed state stands, and is collected once final.
+      return new DisputeStep.Wait(chain.consensusExpiry(), "consensus window");
+    }
+    if (view.disputed().isEmpty()) {
       return new DisputeStep.Lost(
+          "the disputed state at nonce "
+              + chain.nonce()
+              + " (hash "
+              + chain.channelStateHash()
+              + ") is none the gateway recorded");
+    }
+    Channel disputed = view.disputed().get();
+    List<String> missed = new ArrayList<>();
+    if (disputed.nonce() < ours.nonce()) {
+      missed.add(
           "the consensus window closed at "
               + chain.consensusExpiry()
               + " on disputed nonce "
@@ -46,23 +65,8 @@ public final class DisputePlanner {
               + ", older than the gateway's double-signed nonce "
               + ours.nonce());
     }
-    if (chain.nonce() > ours.nonce()) {
-      return new DisputeStep.Lost(
-          "disputed nonce "
-              + chain.nonce()
-              + " is newer than the gateway's double-signed nonce "
-              + ours.nonce());
-    }
-    if (!chain.channelStateHash().equals(ChannelHashes.stateHash(ours.state()))) {
-      return new DisputeStep.Lost(
-          "the disputed state at nonce " + chain.nonce() + " is not the one the gateway signed");
-    }
-    if (now < chain.consensusExpiry()) {
-      return new DisputeStep.Wait(chain.consensusExpiry(), "consensus window");
-    }
     boolean defundOpen = now < chain.defundExpiry();
-    List<String> missed = new ArrayList<>();
-    for (ActiveTransfer transfer : ours.activeTransfers().values()) {
+    for (ActiveTransfer transfer : disputed.activeTransfers().values()) {
       Bytes32 id = transfer.transferId();
       TransferResolver resolver =
           OwedTransfers.resolver(view.gateway(), view.ownResolvers(), transfer);
@@ -70,19 +74,25 @@ public final class DisputePlanner {
         continue;
       }
       OnChainTransferDispute dispute = view.transferDispute(id);
-      if (!dispute.exists()) {
+      if (dispute.defunded()) {
+        continue;
+      }
+      long lockExpiry = OwedTransfers.lockExpiry(transfer);
+      if (lockExpiry != 0 && now >= lockExpiry) {
+        missed.add(
+            "transfer " + id + "'s lock expired at " + lockExpiry + " before it was claimed");
+      } else if (!dispute.exists()) {
         if (defundOpen) {
-          return new DisputeStep.DisputeTransfer(transfer, proof(ours, id));
+          return new DisputeStep.DisputeTransfer(transfer, proof(disputed, id));
         }
         missed.add("transfer " + id + " was not disputed before the defund window closed");
-      } else if (!dispute.defunded()) {
-        if (now < dispute.transferDisputeExpiry()) {
-          return new DisputeStep.DefundTransfer(transfer, resolver);
-        }
+      } else if (now < dispute.transferDisputeExpiry()) {
+        return new DisputeStep.DefundTransfer(transfer, resolver);
+      } else {
         missed.add("transfer " + id + " expired on chain before it was claimed");
       }
     }
-    CoreChannelState state = ours.state();
+    CoreChannelState state = disputed.state();
     List<Address> undefunded = new ArrayList<>();
     List<Integer> indices = new ArrayList<>();
     for (int i = 0; i < state.assetIds().size(); i++) {

@@ -21,6 +21,7 @@ import dev.tollgate.functions.adapter.dynamodb.TestChannels;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The planner's every branch on real channel-core channels: a funded channel after payments. */
@@ -39,10 +40,14 @@ class DisputePlannerTest {
   private final Map<Bytes32, TransferResolver> resolvers =
       Map.of(owed.transferId(), new HashlockResolver(TestChannels.preImage(2)));
 
+  /** The channel after the first payment's create: older than {@link #ours}. */
+  private Channel older;
+
   private StoredChannel paidTwice() {
     TestChannels.Opened opened = channels.opened(10_000);
     StoredChannel s = opened.write().next();
     ChannelWrite first = channels.payment(opened.payer(), s, 300, TestChannels.preImage(1));
+    older = first.next().latestDoubleSigned();
     ChannelWrite second =
         channels.payment(opened.payer(), first.next(), 400, TestChannels.preImage(2));
     return second.next();
@@ -63,9 +68,11 @@ class DisputePlannerTest {
     if (transfer != null) {
       transfers.put(owed.transferId(), transfer);
     }
+    boolean isOurs = chain.channelStateHash().equals(ChannelHashes.stateHash(ours.state()));
     return new DisputeView(
         gateway,
         ours,
+        isOurs ? Optional.of(ours) : Optional.empty(),
         resolvers,
         chain,
         now,
@@ -84,24 +91,83 @@ class DisputePlannerTest {
         new OnChainDispute(Bytes32.ZERO, ours.nonce() - 3, Bytes32.ZERO, CONSENSUS, DEFUND);
 
     assertThat(plan(stale, CONSENSUS - 1)).isEqualTo(new DisputeStep.Defend(ours));
-    assertThat(plan(stale, CONSENSUS))
+  }
+
+  @Test
+  void anOlderStateLeftStandingIsStillCollectedAndOnlyThenReportedLost() {
+    OnChainDispute stale =
+        new OnChainDispute(
+            ChannelHashes.stateHash(older.state()),
+            older.nonce(),
+            older.state().merkleRoot(),
+            CONSENSUS,
+            DEFUND);
+    Map<Bytes32, TransferResolver> olderResolvers =
+        Map.of(older.activeTransfers().firstKey(), new HashlockResolver(TestChannels.preImage(1)));
+    DisputeView missed =
+        new DisputeView(
+            gateway,
+            ours,
+            Optional.of(older),
+            olderResolvers,
+            stale,
+            CONSENSUS,
+            Map.of(),
+            Map.of(TOKEN, Uint256.ZERO),
+            Map.of(TOKEN, Uint256.ZERO));
+    DisputeView collected =
+        new DisputeView(
+            gateway,
+            ours,
+            Optional.of(older),
+            olderResolvers,
+            stale,
+            CONSENSUS,
+            Map.of(
+                older.activeTransfers().firstKey(),
+                new OnChainTransferDispute(Bytes32.ZERO, DEFUND, true)),
+            Map.of(TOKEN, older.state().defundNonces().get(0)),
+            Map.of(TOKEN, Uint256.ZERO));
+
+    assertThat(DisputePlanner.next(missed)).isInstanceOf(DisputeStep.DisputeTransfer.class);
+    assertThat(DisputePlanner.next(collected))
         .isInstanceOfSatisfying(
             DisputeStep.Lost.class,
             lost -> assertThat(lost.why()).contains("consensus window closed"));
   }
 
   @Test
-  void aNewerOrDifferentDisputedStateIsLost() {
+  void aNewerRecordedStateIsCollectedAndAnUnrecordedOneIsLost() {
+    Channel latest = stored.latest();
     OnChainDispute newer =
-        new OnChainDispute(Bytes32.ZERO, ours.nonce() + 1, Bytes32.ZERO, CONSENSUS, DEFUND);
+        new OnChainDispute(
+            ChannelHashes.stateHash(latest.state()),
+            latest.nonce(),
+            latest.state().merkleRoot(),
+            CONSENSUS,
+            DEFUND);
     OnChainDispute otherState =
         new OnChainDispute(Bytes32.ZERO, ours.nonce(), Bytes32.ZERO, CONSENSUS, DEFUND);
+    DisputeView recorded =
+        new DisputeView(
+            gateway,
+            ours,
+            Optional.of(latest),
+            Map.of(),
+            newer,
+            CONSENSUS,
+            Map.of(),
+            Map.of(TOKEN, Uint256.ZERO),
+            Map.of(TOKEN, Uint256.ZERO));
 
-    assertThat(plan(newer, 0)).isInstanceOf(DisputeStep.Lost.class);
-    assertThat(plan(otherState, 0))
+    assertThat(plan(newer, CONSENSUS - 1))
+        .isEqualTo(new DisputeStep.Wait(CONSENSUS, "consensus window"));
+    assertThat(DisputePlanner.next(recorded))
+        .isEqualTo(new DisputeStep.DefundChannel(latest.state(), List.of(TOKEN), List.of(0)));
+    assertThat(plan(otherState, CONSENSUS))
         .isInstanceOfSatisfying(
             DisputeStep.Lost.class,
-            lost -> assertThat(lost.why()).contains("not the one the gateway signed"));
+            lost -> assertThat(lost.why()).contains("none the gateway recorded"));
     assertThat(plan(new OnChainDispute(Bytes32.ZERO, 0, Bytes32.ZERO, 0, 0), 0))
         .isInstanceOf(DisputeStep.Lost.class);
   }
@@ -185,6 +251,7 @@ class DisputePlannerTest {
         new DisputeView(
             gateway,
             ours,
+            Optional.of(ours),
             Map.of(),
             disputed(ours.nonce()),
             CONSENSUS,

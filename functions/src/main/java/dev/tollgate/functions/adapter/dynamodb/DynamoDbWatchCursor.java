@@ -17,21 +17,35 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
- * The watcher's cursor: one item of the chain table ({@code pk = cursor}, {@code sk = watcher}),
+ * A chain reader's cursor: one item of the chain table ({@code pk = cursor}, {@code sk} = the
+ * reader's name: {@code watcher} for the watcher, {@code keeper} for the keeper's dispute scan),
  * moved by a put conditional on the block the mover read. A failed condition returns the stored
  * item, which becomes the {@link CursorMovedException}.
  */
 public final class DynamoDbWatchCursor implements WatchCursor {
   static final String CURSOR = "cursor";
   static final String WATCHER = "watcher";
+  static final String KEEPER = "keeper";
   static final String BLOCK = "block";
 
   private final DynamoDbClient dynamo;
   private final String table;
+  private final String name;
 
+  /** The watcher's cursor. */
   public DynamoDbWatchCursor(DynamoDbClient dynamo, TableNames tables) {
+    this(dynamo, tables, WATCHER);
+  }
+
+  private DynamoDbWatchCursor(DynamoDbClient dynamo, TableNames tables, String name) {
     this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
     this.table = Objects.requireNonNull(tables, "tables").chain();
+    this.name = name;
+  }
+
+  /** The cursor of the keeper's own scan for disputes, apart from the watcher's. */
+  public static DynamoDbWatchCursor keeper(DynamoDbClient dynamo, TableNames tables) {
+    return new DynamoDbWatchCursor(dynamo, tables, KEEPER);
   }
 
   @Override
@@ -53,7 +67,7 @@ public final class DynamoDbWatchCursor implements WatchCursor {
             .item(
                 Map.of(
                     PK, AttributeValue.fromS(CURSOR),
-                    SK, AttributeValue.fromS(WATCHER),
+                    SK, AttributeValue.fromS(name),
                     BLOCK, n(next)))
             .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
     if (expected.isPresent()) {
@@ -73,8 +87,8 @@ public final class DynamoDbWatchCursor implements WatchCursor {
     }
   }
 
-  private static Map<String, AttributeValue> key() {
-    return Map.of(PK, AttributeValue.fromS(CURSOR), SK, AttributeValue.fromS(WATCHER));
+  private Map<String, AttributeValue> key() {
+    return Map.of(PK, AttributeValue.fromS(CURSOR), SK, AttributeValue.fromS(name));
   }
 
   private OptionalLong block(Map<String, AttributeValue> item) {
@@ -84,13 +98,14 @@ public final class DynamoDbWatchCursor implements WatchCursor {
     AttributeValue block = item.get(BLOCK);
     if (block == null || block.n() == null) {
       throw new IllegalStateException(
-          "the watch cursor in " + table + " has no numeric '" + BLOCK + "': " + item);
+          "the " + name + " cursor in " + table + " has no numeric '" + BLOCK + "': " + item);
     }
     try {
       return OptionalLong.of(Long.parseLong(block.n()));
     } catch (NumberFormatException e) {
       throw new IllegalStateException(
-          "the watch cursor in " + table + " holds a block that is not a long: " + block.n(), e);
+          "the " + name + " cursor in " + table + " holds a block that is not a long: " + block.n(),
+          e);
     }
   }
 }
