@@ -131,11 +131,12 @@ abstract contract ChannelAdjudicator is ChannelDeposits, IChannelAdjudicator {
             balance = ITransferDefinition(cts.transferDefinition).resolve(
                 abi.encode(cts.balance), encodedInitialTransferState, encodedTransferResolver
             );
-            // A definition may only redistribute what the transfer locked, and only between
-            // the transfer's own recipients.
+            // A definition may pay out no more than the transfer locked, and only to the
+            // transfer's own recipients. It may pay out less: a Withdraw resolves to the fee
+            // alone, the amount having left the channel by `withdraw` on the same commitment.
             require(
-                balance.amount[0] + balance.amount[1] == cts.balance.amount[0] + cts.balance.amount[1],
-                "ChannelAdjudicator: TRANSFER_NOT_CONSERVED"
+                balance.amount[0] + balance.amount[1] <= cts.balance.amount[0] + cts.balance.amount[1],
+                "ChannelAdjudicator: TRANSFER_OVERPAID"
             );
             balance.to = cts.balance.to;
         } else {
