@@ -58,6 +58,8 @@ final class ChannelSession {
             address, alice.signer().address(), bob.signer().address(), chain.deployment.network());
   }
 
+  private Channel previous;
+
   Channel latest() {
     return channel;
   }
@@ -151,8 +153,14 @@ final class ChannelSession {
     Transition countersigned = ok(receiver.countersign(channel, proposed.update(), inputs));
     Transition accepted = ok(proposer.acceptDoubleSigned(channel, countersigned.update(), inputs));
     assertThat(accepted.next().state()).isEqualTo(countersigned.next().state());
+    previous = channel;
     channel = countersigned.next();
     return channel;
+  }
+
+  /** The channel before the last round: the state a party may still dispute with. */
+  Channel previous() {
+    return previous;
   }
 
   private ChainInputs inputs(UpdateParams params) {

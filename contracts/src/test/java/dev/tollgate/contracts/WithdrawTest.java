@@ -4,7 +4,10 @@ import static dev.tollgate.contracts.ChannelSession.CHANNEL_TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.contracts.chain.ChannelStructs;
+import dev.tollgate.core.channel.ActiveTransfer;
 import dev.tollgate.core.channel.CoreChannelState;
+import dev.tollgate.core.protocol.Channel;
+import dev.tollgate.core.transfer.WithdrawResolver;
 import dev.tollgate.core.value.Uint256;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
@@ -66,6 +69,50 @@ class WithdrawTest extends OnChainTest {
                 withdrawal.bobSignature().toArray(),
                 withdrawal.bobSignature().toArray()));
     assertThat(chain.tokenBalance(session.address)).isEqualTo(500_000);
+    assertConserved(session);
+  }
+
+  /**
+   * A state that still locks an executed withdrawal in a Withdraw transfer: defunded with the
+   * responder's signature the transfer pays only its fee, so the withdrawn amount is not paid to
+   * bob a second time, and each side exits exactly its balance.
+   */
+  @Test
+  void aWithdrawTransferClosedOutWithTheResponderSignaturePaysTheWithdrawnAmountOnlyOnce()
+      throws Exception {
+    ChannelSession session = fundedChannel(200_000, 1_000_000);
+    ChannelSession.SignedWithdrawal withdrawal = session.withdrawForBob(300_000);
+    Channel withLock = session.previous();
+    ActiveTransfer lock = withLock.activeTransfers().values().iterator().next();
+    BigInteger bobBefore = chain.tokenBalance(LocalChain.address(chain.bob));
+    contract(session, chain.carol)
+        .withdraw(
+            ChannelStructs.of(withdrawal.data()),
+            withdrawal.aliceSignature().toArray(),
+            withdrawal.bobSignature().toArray())
+        .send();
+
+    dispute(session, withLock, chain.bob);
+    chain.anvil.advance(CHANNEL_TIMEOUT);
+    contract(session, chain.bob)
+        .disputeTransfer(
+            ChannelStructs.of(lock.core()),
+            ChannelStructs.proof(ChannelSession.proof(withLock, lock.transferId())))
+        .send();
+    contract(session, chain.alice)
+        .defundTransfer(
+            ChannelStructs.of(lock.core()),
+            lock.initialState().encode(),
+            WithdrawResolver.signed(withdrawal.aliceSignature()).encode(),
+            new byte[0])
+        .send();
+    defundToken(session, withLock);
+
+    assertThat(exit(session, chain.alice)).isEqualTo(200_000);
+    assertThat(exit(session, chain.bob)).isEqualTo(700_000);
+    assertThat(chain.tokenBalance(LocalChain.address(chain.bob)).subtract(bobBefore))
+        .isEqualTo(1_000_000);
+    assertThat(chain.tokenBalance(session.address)).isZero();
     assertConserved(session);
   }
 }
