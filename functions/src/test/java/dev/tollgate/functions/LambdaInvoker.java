@@ -139,6 +139,7 @@ public final class LambdaInvoker implements AutoCloseable {
     private String body;
     private boolean base64;
     private String apiGatewayRequestId = newApiGatewayRequestId();
+    private String sourceIp = "127.0.0.1";
 
     private Request(String method, String pathAndQuery) {
       this.method = method;
@@ -175,6 +176,12 @@ public final class LambdaInvoker implements AutoCloseable {
       byte[] random = new byte[11];
       RANDOM.nextBytes(random);
       return Base64.getEncoder().encodeToString(random);
+    }
+
+    /** The address API Gateway saw the request come from ({@code requestContext.http.sourceIp}). */
+    public Request sourceIp(String ip) {
+      this.sourceIp = ip;
+      return this;
     }
 
     /** The request context's request id; {@code null} leaves it out. */
@@ -231,7 +238,7 @@ public final class LambdaInvoker implements AutoCloseable {
                           .withMethod(method)
                           .withPath(rawPath)
                           .withProtocol("HTTP/1.1")
-                          .withSourceIp("127.0.0.1")
+                          .withSourceIp(sourceIp)
                           .withUserAgent(single.get("user-agent"))
                           .build())
                   .build())

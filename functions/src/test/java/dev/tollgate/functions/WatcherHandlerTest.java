@@ -12,6 +12,8 @@ import dev.tollgate.core.crypto.LocalKeySigner;
 import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Uint256;
 import dev.tollgate.emulators.ElasticMq;
+import dev.tollgate.functions.adapter.dynamodb.DynamoDbFundedChannels;
+import dev.tollgate.functions.adapter.dynamodb.TableNames;
 import dev.tollgate.functions.adapter.sqs.EventQueues;
 import dev.tollgate.functions.events.ChainEvent;
 import dev.tollgate.functions.events.ChainEventJson;
@@ -182,6 +184,10 @@ class WatcherHandlerTest {
             b ->
                 b.tableName(stack.properties().get("tollgate.tables.prefix") + "channels")
                     .item(Map.of("channelAddress", AttributeValue.fromS(channel.toChecksumHex()))));
+    new DynamoDbFundedChannels(
+            stack.dynamoClient(),
+            TableNames.withPrefix((String) stack.properties().get("tollgate.tables.prefix")))
+        .funded(channel);
     return channel;
   }
 }

@@ -36,6 +36,9 @@ class EnvironmentTemplateTest {
           .containsEntry("TOLLGATE_CONTRACTS_WITHDRAW", Deployments.WITHDRAW)
           .containsEntry("TOLLGATE_ASSET", Deployments.ASSET)
           .containsEntry("TOLLGATE_WATCHER_CONFIRMATIONS", "6")
+          .containsEntry("TOLLGATE_CHANNELS_SETUP_LIMIT_PER_SOURCE", "60")
+          .containsEntry("TOLLGATE_CHANNELS_SETUP_LIMIT_PER_PAYER", "3")
+          .containsEntry("TOLLGATE_CHANNELS_SETUP_LIMIT_WINDOW_SECONDS", "3600")
           .containsEntry("TOLLGATE_TABLES_PREFIX", "tollgate-")
           .containsEntry("TOLLGATE_SIGNER_MODE", "kms")
           .containsEntry(

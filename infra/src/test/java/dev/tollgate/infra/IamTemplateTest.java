@@ -109,6 +109,8 @@ class IamTemplateTest {
             "dynamodb:UpdateItem on TablesTransfers",
             "dynamodb:Query on TablesTransfers/index/paymentsByDay",
             "dynamodb:GetItem on TablesChain",
+            "dynamodb:PutItem on TablesChain",
+            "dynamodb:UpdateItem on TablesChain",
             "dynamodb:Query on TablesChain",
             "dynamodb:Query on TablesChain/index/openDisputes",
             "kms:GetPublicKey on KeysSigning",
@@ -128,6 +130,7 @@ class IamTemplateTest {
             "dynamodb:Scan on TablesChannels",
             "dynamodb:GetItem on TablesChain",
             "dynamodb:PutItem on TablesChain",
+            "dynamodb:Query on TablesChain",
             "kms:GetPublicKey on KeysSigning",
             "sqs:SendMessage on EventsQueue");
   }

@@ -16,6 +16,8 @@ import dev.tollgate.functions.config.SecretsManagerProperties;
 import dev.tollgate.functions.events.EventBatch;
 import dev.tollgate.functions.events.WatcherSettings;
 import dev.tollgate.functions.gateway.GatewayNetwork;
+import dev.tollgate.functions.gateway.SetupLimits;
+import dev.tollgate.functions.gateway.SetupRateLimit;
 import dev.tollgate.functions.operator.OperatorReports;
 import dev.tollgate.functions.paywall.PaidRequests;
 import dev.tollgate.functions.paywall.PriceList;
@@ -177,6 +179,9 @@ class LambdaEnvironmentTest {
       assertThat(network.acceptedAssets()).containsExactly(Address.fromHex(Deployments.ASSET));
       assertThat(context.getBean(Signer.class).address()).isEqualTo(keyAddress);
       assertThat(context.getBean(TableNames.class).channels()).isEqualTo("tollgate-channels");
+      assertThat(context.getBean(SetupRateLimit.class).limits())
+          .as("the setup rate limits, from the template's defaults")
+          .isEqualTo(new SetupLimits(60, 3, 3_600));
 
       PriceList prices = context.getBean(PriceList.class);
       PricedRoute article = prices.routeFor("/paid/articles/42").orElseThrow();

@@ -9,12 +9,16 @@ import dev.tollgate.functions.gateway.OpenChannel;
 import dev.tollgate.functions.gateway.ReconcileDeposit;
 import dev.tollgate.functions.gateway.ResolveTransfer;
 import dev.tollgate.functions.gateway.Withdraw;
+import dev.tollgate.functions.refusal.GatewayReason;
 import dev.tollgate.x402.refusal.Checked;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -53,13 +57,21 @@ public class ChannelController {
   }
 
   @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-  public HttpResponse<String> open(@Body @Nullable String body) {
+  public HttpResponse<String> open(HttpRequest<?> request, @Body @Nullable String body) {
+    String source = SourceAddress.of(request);
     Checked<Accepted> result =
-        ApiJson.body(body).flatMap(json -> ApiJson.update(json, "update")).flatMap(open::open);
-    return Responses.of(
-        ChannelLog.outcome("open", "-", result, Function.identity()),
-        HttpStatus.CREATED,
-        ApiJson::accepted);
+        ApiJson.body(body)
+            .flatMap(json -> ApiJson.update(json, "update"))
+            .flatMap(setup -> open.open(setup, source));
+    MutableHttpResponse<String> response =
+        Responses.of(
+            ChannelLog.outcome("open", "-", result, Function.identity()),
+            HttpStatus.CREATED,
+            ApiJson::accepted);
+    if (!result.isOk() && result.refusal().is(GatewayReason.RATE_LIMITED)) {
+      response.header(HttpHeaders.RETRY_AFTER, Long.toString(open.retryAfterSeconds()));
+    }
+    return response;
   }
 
   @Get(uri = "/{address}", produces = MediaType.APPLICATION_JSON)

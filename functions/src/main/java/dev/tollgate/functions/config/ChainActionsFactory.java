@@ -14,6 +14,7 @@ import dev.tollgate.functions.adapter.chain.Web3jChainWriter;
 import dev.tollgate.functions.adapter.chain.Web3jDisputeLogs;
 import dev.tollgate.functions.adapter.dynamodb.DynamoDbCompletedWithdrawals;
 import dev.tollgate.functions.adapter.dynamodb.DynamoDbDisputeBook;
+import dev.tollgate.functions.adapter.dynamodb.DynamoDbFundedChannels;
 import dev.tollgate.functions.adapter.dynamodb.DynamoDbIdleChannels;
 import dev.tollgate.functions.adapter.dynamodb.DynamoDbNonceLedger;
 import dev.tollgate.functions.adapter.dynamodb.DynamoDbProcessedEvents;
@@ -191,12 +192,13 @@ public class ChainActionsFactory {
   @Singleton
   CreditDeposit creditDeposit(
       ConfirmedDeposits confirmed,
+      DynamoDbFundedChannels funded,
       AdjudicatorReader chain,
       @Value("${tollgate.watcher.confirmations:" + WatcherSettings.DEFAULT_CONFIRMATIONS + "}")
           long confirmations,
       InboundUpdates updates,
       Clock clock) {
-    return new CreditDeposit(confirmed, chain, confirmations, updates, clock);
+    return new CreditDeposit(confirmed, funded, chain, confirmations, updates, clock);
   }
 
   @Singleton

@@ -2,7 +2,6 @@ package dev.tollgate.functions.config;
 
 import dev.tollgate.core.port.Signer;
 import dev.tollgate.functions.adapter.chain.Web3jChainLogs;
-import dev.tollgate.functions.adapter.dynamodb.DynamoDbKnownChannels;
 import dev.tollgate.functions.adapter.dynamodb.DynamoDbWatchCursor;
 import dev.tollgate.functions.adapter.dynamodb.TableNames;
 import dev.tollgate.functions.adapter.sqs.SqsEventQueue;
@@ -50,11 +49,6 @@ public class EventsFactory {
   @Singleton
   WatchCursor watchCursor(DynamoDbClient dynamo, TableNames tables) {
     return new DynamoDbWatchCursor(dynamo, tables);
-  }
-
-  @Singleton
-  KnownChannels knownChannels(DynamoDbClient dynamo, TableNames tables) {
-    return new DynamoDbKnownChannels(dynamo, tables);
   }
 
   /** The chain's logs as the gateway (alice, the signer's address) sees them. */

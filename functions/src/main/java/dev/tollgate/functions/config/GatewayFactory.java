@@ -3,6 +3,7 @@ package dev.tollgate.functions.config;
 import dev.tollgate.contracts.chain.Web3jChainReader;
 import dev.tollgate.core.channel.NetworkContext;
 import dev.tollgate.core.crypto.LocalKeySigner;
+import dev.tollgate.core.port.AdjudicatorReader;
 import dev.tollgate.core.port.ChainReader;
 import dev.tollgate.core.port.ChannelStore;
 import dev.tollgate.core.port.Clock;
@@ -14,20 +15,26 @@ import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Hex;
 import dev.tollgate.functions.adapter.dynamodb.DynamoDbChannelStore;
 import dev.tollgate.functions.adapter.dynamodb.DynamoDbConfirmedDeposits;
+import dev.tollgate.functions.adapter.dynamodb.DynamoDbFundedChannels;
+import dev.tollgate.functions.adapter.dynamodb.DynamoDbRateCounters;
 import dev.tollgate.functions.adapter.dynamodb.GatewayTables;
 import dev.tollgate.functions.adapter.dynamodb.TableNames;
 import dev.tollgate.functions.adapter.kms.KmsSigner;
 import dev.tollgate.functions.adapter.kms.KmsWrappedKeySigner;
 import dev.tollgate.functions.deposits.ConfirmedChainReader;
 import dev.tollgate.functions.deposits.ConfirmedDeposits;
+import dev.tollgate.functions.events.WatcherSettings;
 import dev.tollgate.functions.gateway.AcceptTransfer;
 import dev.tollgate.functions.gateway.ChannelCache;
 import dev.tollgate.functions.gateway.ChannelQueries;
+import dev.tollgate.functions.gateway.FirstFundingGuard;
 import dev.tollgate.functions.gateway.GatewayNetwork;
 import dev.tollgate.functions.gateway.InboundUpdates;
 import dev.tollgate.functions.gateway.OpenChannel;
 import dev.tollgate.functions.gateway.ReconcileDeposit;
 import dev.tollgate.functions.gateway.ResolveTransfer;
+import dev.tollgate.functions.gateway.SetupLimits;
+import dev.tollgate.functions.gateway.SetupRateLimit;
 import dev.tollgate.functions.gateway.Withdraw;
 import dev.tollgate.functions.paywall.LockExpiryPolicy;
 import dev.tollgate.functions.paywall.PaidRequests;
@@ -203,18 +210,64 @@ public class GatewayFactory {
   }
 
   /**
+   * The funded channels: recorded by the gateway and the processor, read by the watcher (as its
+   * {@code KnownChannels}).
+   */
+  @Singleton
+  DynamoDbFundedChannels fundedChannels(DynamoDbClient dynamo, TableNames tables) {
+    return new DynamoDbFundedChannels(dynamo, tables);
+  }
+
+  /**
+   * How fast channels may be opened: {@code tollgate.channels.setup-limit.per-source} (60) setups
+   * from one source address and {@code .per-payer} (3) for one payer every {@code .window-seconds}
+   * (3600), counted in the chain table.
+   */
+  @Singleton
+  SetupRateLimit setupRateLimit(
+      DynamoDbClient dynamo,
+      TableNames tables,
+      Clock clock,
+      @Value("${tollgate.channels.setup-limit.per-source:" + SetupLimits.DEFAULT_PER_SOURCE + "}")
+          int perSource,
+      @Value("${tollgate.channels.setup-limit.per-payer:" + SetupLimits.DEFAULT_PER_PAYER + "}")
+          int perPayer,
+      @Value(
+              "${tollgate.channels.setup-limit.window-seconds:"
+                  + SetupLimits.DEFAULT_WINDOW_SECONDS
+                  + "}")
+          long windowSeconds) {
+    SetupLimits limits;
+    try {
+      limits = new SetupLimits(perSource, perPayer, windowSeconds);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("tollgate.channels.setup-limit: " + e.getMessage(), e);
+    }
+    return new SetupRateLimit(new DynamoDbRateCounters(dynamo, tables), limits, clock);
+  }
+
+  /**
    * Where a payer's deposit update is checked: {@code confirmed} (the default) against the totals
-   * the chain watcher stored once the deposit was {@code tollgate.watcher.confirmations} deep, so a
-   * reorganised-away deposit is never credited; {@code chain-head} against the newest block, for a
-   * gateway that runs without the watcher (development only).
+   * the channel's contract reports {@code tollgate.watcher.confirmations} blocks below the head, so
+   * a reorganised-away deposit is never credited, while a deposit made before the channel was
+   * opened, or in Ether, is; {@code chain-head} against the newest block (development only).
    */
   @Singleton
   ChainReader chainReader(
       @Value("${tollgate.deposits.credit:confirmed}") String credit,
       BeanProvider<Web3j> web3j,
-      ConfirmedDeposits confirmed) {
+      BeanProvider<AdjudicatorReader> adjudicator,
+      @Value("${tollgate.watcher.confirmations:" + WatcherSettings.DEFAULT_CONFIRMATIONS + "}")
+          long confirmations) {
     return switch (credit) {
-      case "confirmed" -> new ConfirmedChainReader(confirmed);
+      case "confirmed" -> {
+        try {
+          yield new ConfirmedChainReader(adjudicator.get(), confirmations);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(
+              "tollgate.watcher.confirmations: " + e.getMessage(), e);
+        }
+      }
       case "chain-head" -> new Web3jChainReader(web3j.get());
       default ->
           throw new IllegalArgumentException(
@@ -236,14 +289,21 @@ public class GatewayFactory {
   }
 
   @Singleton
-  OpenChannel openChannel(InboundUpdates updates, GatewayNetwork network, Clock clock) {
-    return new OpenChannel(updates, network, clock);
+  OpenChannel openChannel(
+      InboundUpdates updates, GatewayNetwork network, Clock clock, SetupRateLimit limit) {
+    return new OpenChannel(updates, network, clock, limit);
   }
 
   @Singleton
   ReconcileDeposit reconcileDeposit(
-      InboundUpdates updates, GatewayNetwork network, ChainReader chain, Clock clock) {
-    return new ReconcileDeposit(updates, network, chain, clock);
+      InboundUpdates updates,
+      GatewayNetwork network,
+      ChainReader chain,
+      DynamoDbFundedChannels funded,
+      AdjudicatorReader adjudicator,
+      Clock clock) {
+    return new ReconcileDeposit(
+        updates, network, chain, new FirstFundingGuard(funded, adjudicator), clock);
   }
 
   @Singleton

@@ -22,12 +22,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes a confirmed deposit available to the channel: the totals are read at a block already {@code
  * confirmations} deep and stored, so the payer's deposit update is countersigned against them.
- * Where the gateway itself deposited, it reconciles its deposit into the channel at once.
+ * Where the gateway itself deposited, it reconciles its deposit into the channel at once. A channel
+ * with confirmed deposits counts as {@linkplain FundedChannels funded}, so the watcher reads it.
  */
 public final class CreditDeposit {
   private static final Logger LOG = LoggerFactory.getLogger("tollgate.deposits");
 
   private final ConfirmedDeposits deposits;
+  private final FundedChannels funded;
   private final AdjudicatorReader chain;
   private final long confirmations;
   private final InboundUpdates updates;
@@ -35,6 +37,7 @@ public final class CreditDeposit {
 
   public CreditDeposit(
       ConfirmedDeposits deposits,
+      FundedChannels funded,
       AdjudicatorReader chain,
       long confirmations,
       InboundUpdates updates,
@@ -44,6 +47,7 @@ public final class CreditDeposit {
           "confirmations must not be negative, got " + confirmations);
     }
     this.deposits = deposits;
+    this.funded = funded;
     this.chain = chain;
     this.confirmations = confirmations;
     this.updates = updates;
@@ -57,6 +61,9 @@ public final class CreditDeposit {
   public String credit(Address channel, Address assetId, long eventBlock, boolean byGateway) {
     long block = Math.max(eventBlock, chain.head().number() - confirmations);
     DepositTotals totals = chain.depositTotalsAt(channel, assetId, block);
+    if (!totals.alice().isZero() || !totals.bob().isZero()) {
+      funded.funded(channel);
+    }
     boolean fresh = deposits.record(channel, assetId, totals, block);
     LOG.info(
         "deposit confirmed",

@@ -5,6 +5,7 @@ import dev.tollgate.core.failure.Rejection;
 import dev.tollgate.core.port.Clock;
 import dev.tollgate.core.protocol.ChainInputs;
 import dev.tollgate.core.protocol.Channel;
+import dev.tollgate.core.protocol.Transition;
 import dev.tollgate.core.update.ChannelUpdate;
 import dev.tollgate.core.update.UpdateDetails;
 import dev.tollgate.core.update.UpdateType;
@@ -18,19 +19,35 @@ import java.util.Optional;
  * A payer opens a channel with the gateway: it proposes the setup (the gateway is alice, the payer
  * bob) and the gateway countersigns once the channel address is the one the factory will deploy for
  * this pair on this chain, so the state it signs can be enforced there.
+ *
+ * <p>A new channel takes a unit of the caller's and the payer's setup allowance ({@link
+ * SetupRateLimit}) after its setup has passed every check and just before it is stored; a repeat of
+ * a stored setup is answered as recorded and takes nothing.
  */
 public final class OpenChannel {
   private final InboundUpdates updates;
   private final GatewayNetwork network;
   private final Clock clock;
+  private final SetupRateLimit limit;
 
-  public OpenChannel(InboundUpdates updates, GatewayNetwork network, Clock clock) {
+  public OpenChannel(
+      InboundUpdates updates, GatewayNetwork network, Clock clock, SetupRateLimit limit) {
     this.updates = updates;
     this.network = network;
     this.clock = clock;
+    this.limit = limit;
   }
 
-  public Checked<Accepted> open(ChannelUpdate setup) {
+  /** Seconds a rate-limited caller should wait: the {@code Retry-After} of a refusal. */
+  public long retryAfterSeconds() {
+    return limit.retryAfterSeconds();
+  }
+
+  /**
+   * Opens the channel {@code setup} proposes, for a caller at {@code source} (its IP address as the
+   * API saw it).
+   */
+  public Checked<Accepted> open(ChannelUpdate setup, String source) {
     if (setup.type() != UpdateType.SETUP) {
       return Checked.refused(
           GatewayReason.WRONG_UPDATE_TYPE,
@@ -73,6 +90,6 @@ public final class OpenChannel {
         unopened,
         setup,
         () -> ChainInputs.at(clock.nowSeconds()),
-        t -> Checked.ok(Optional.empty()));
+        countersigned -> limit.take(payer, source).map(taken -> Optional.<Transition>empty()));
   }
 }

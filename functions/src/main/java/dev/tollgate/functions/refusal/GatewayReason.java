@@ -19,6 +19,11 @@ public enum GatewayReason implements RefusalReason {
   WITHDRAWAL_MISMATCH(402, "withdrawal_mismatch"),
   /** The channel is disputed on chain: it is being closed and takes no more updates. */
   CHANNEL_DISPUTED(409, "channel_disputed"),
+  /**
+   * Too many channel setups from one source address or for one payer within the current window: the
+   * answer carries {@code Retry-After}, the seconds until the window ends.
+   */
+  RATE_LIMITED(429, "rate_limited"),
   /** An operator route without the operator's bearer token. */
   UNAUTHORIZED(401, "unauthorized"),
   /** A query parameter that is not a number, out of its bounds, or not a cursor this gave. */

@@ -36,9 +36,10 @@ import org.web3j.tx.TransactionManager;
 
 /**
  * Money entering and leaving a channel as the watcher and processor see it: a payer's deposit is
- * credited only once the watcher has seen it confirmed (before that its deposit update is refused,
- * and a deposit that a reorganisation removes is never credited), the gateway's own deposit is
- * reconciled by the gateway, and an executed withdrawal is marked complete.
+ * credited only once it is confirmations deep (before that its deposit update is refused, and a
+ * deposit that a reorganisation removes is never credited), a funded channel is read by the
+ * watcher, the gateway's own deposit is reconciled by the gateway, and an executed withdrawal is
+ * marked complete.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DepositConfirmationTest {
@@ -65,7 +66,7 @@ class DepositConfirmationTest {
   }
 
   @Test
-  void aDepositIsCreditedOnceTheWatcherHasSeenItConfirmed() throws Exception {
+  void aDepositIsCreditedOnceConfirmedAndFromThenOnTheWatcherReadsTheChannel() throws Exception {
     HttpPayer payer = opened();
     BigInteger deposit = BigInteger.valueOf(5_000);
     stack.gateway().fund(payer.channel(), deposit);
@@ -73,11 +74,10 @@ class DepositConfirmationTest {
     LambdaInvoker.Response early = payer.reconcile(deposit);
     assertThat(early.status()).isEqualTo(402);
     assertThat(early.body()).contains("no_new_deposit");
-    assertThat(stack.watch().eventsPublished()).isZero();
-
     stack.confirm();
-    assertThat(stack.watch().eventsPublished()).isEqualTo(1);
-    assertThat(stack.process()).isEqualTo(new EventsStack.Processed(1, 0));
+    assertThat(stack.watch().eventsPublished())
+        .as("an unfunded channel is not read: its first deposit is credited from its totals")
+        .isZero();
     LambdaInvoker.Response credited = payer.reconcile(deposit);
 
     assertThat(credited.status()).isEqualTo(200);
@@ -86,6 +86,16 @@ class DepositConfirmationTest {
     assertThat(channel.state().processedDepositsB().get(token)).isEqualTo(Uint256.of(deposit));
     assertThat(Conservation.heldAndLocked(channel)).isEqualTo(deposit);
     assertThat(stack.tokenBalance(payer.channel())).isEqualTo(deposit);
+
+    BigInteger more = BigInteger.valueOf(1_500);
+    stack.gateway().fund(payer.channel(), more);
+    stack.confirm();
+    assertThat(stack.watch().eventsPublished()).as("funded: its deposits are read").isEqualTo(1);
+    assertThat(stack.process()).isEqualTo(new EventsStack.Processed(1, 0));
+    assertThat(payer.reconcile(more).status()).isEqualTo(200);
+    assertThat(Conservation.heldAndLocked(payer.payer().view()))
+        .isEqualTo(stack.tokenBalance(payer.channel()))
+        .isEqualTo(deposit.add(more));
   }
 
   @Test

@@ -11,7 +11,7 @@ import dev.tollgate.core.value.Bytes32;
 import dev.tollgate.emulators.DynamoDbLocal;
 import dev.tollgate.emulators.ElasticMq;
 import dev.tollgate.functions.adapter.chain.Web3jChainLogs;
-import dev.tollgate.functions.adapter.dynamodb.DynamoDbKnownChannels;
+import dev.tollgate.functions.adapter.dynamodb.DynamoDbFundedChannels;
 import dev.tollgate.functions.adapter.dynamodb.DynamoDbWatchCursor;
 import dev.tollgate.functions.adapter.dynamodb.GatewayTables;
 import dev.tollgate.functions.adapter.dynamodb.TableNames;
@@ -104,7 +104,7 @@ final class WatcherFixture implements AutoCloseable {
   ChainWatcher watcher(Scenario scenario, WatcherSettings settings, ChainLogs logs) {
     return new ChainWatcher(
         logs,
-        new DynamoDbKnownChannels(dynamo, scenario.tables()),
+        new DynamoDbFundedChannels(dynamo, scenario.tables()),
         new SqsEventQueue(sqs, scenario.queueUrl()),
         new DynamoDbWatchCursor(dynamo, scenario.tables()),
         settings);
@@ -122,7 +122,10 @@ final class WatcherFixture implements AutoCloseable {
         .withStartBlock(head() + 1);
   }
 
-  /** The payer's channel with the gateway, listed in the scenario's channels table. */
+  /**
+   * The payer's channel with the gateway, listed in the scenario's channels table and funded, so
+   * the watcher reads it.
+   */
   Address knownChannel(Scenario scenario, Credentials payer) {
     Address channel =
         deployment.channelAddress(
@@ -131,6 +134,7 @@ final class WatcherFixture implements AutoCloseable {
         b ->
             b.tableName(scenario.tables().channels())
                 .item(Map.of("channelAddress", AttributeValue.fromS(channel.toChecksumHex()))));
+    new DynamoDbFundedChannels(dynamo, scenario.tables()).funded(channel);
     return channel;
   }
 

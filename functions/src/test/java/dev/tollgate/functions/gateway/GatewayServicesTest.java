@@ -25,11 +25,13 @@ import dev.tollgate.core.value.Signature;
 import dev.tollgate.core.value.Uint256;
 import dev.tollgate.emulators.DynamoDbLocal;
 import dev.tollgate.functions.adapter.dynamodb.DynamoDbChannelStore;
+import dev.tollgate.functions.adapter.dynamodb.DynamoDbRateCounters;
 import dev.tollgate.functions.adapter.dynamodb.GatewayTables;
 import dev.tollgate.functions.adapter.dynamodb.TableNames;
 import dev.tollgate.functions.harness.Conservation;
 import dev.tollgate.functions.harness.FixedChainReader;
 import dev.tollgate.functions.harness.TestPayer;
+import dev.tollgate.functions.harness.UndisputedChain;
 import dev.tollgate.x402.refusal.Checked;
 import dev.tollgate.x402.refusal.Refusal;
 import java.math.BigInteger;
@@ -74,12 +76,13 @@ class GatewayServicesTest {
   private DynamoDbClient dynamo;
   private DynamoDbChannelStore store;
   private InboundUpdates inbound;
+  private TableNames tables;
 
   @BeforeAll
   void start() throws Exception {
     local = DynamoDbLocal.start();
     dynamo = local.client();
-    TableNames tables = TableNames.withPrefix("services-");
+    tables = TableNames.withPrefix("services-");
     GatewayTables.createIfMissing(dynamo, tables);
     store = new DynamoDbChannelStore(dynamo, tables, clock::get);
     inbound = new InboundUpdates(store, gateway);
@@ -91,8 +94,19 @@ class GatewayServicesTest {
     local.close();
   }
 
-  private OpenChannel open() {
-    return new OpenChannel(inbound, NETWORK, clock::get);
+  /** Opens from one documentation address, with room for every setup of this class. */
+  private Checked<Accepted> open(ChannelUpdate setup) {
+    SetupRateLimit limit =
+        new SetupRateLimit(
+            new DynamoDbRateCounters(dynamo, tables),
+            new SetupLimits(1_000, 1_000, 60),
+            clock::get);
+    return new OpenChannel(inbound, NETWORK, clock::get, limit).open(setup, "192.0.2.1");
+  }
+
+  private ReconcileDeposit deposits() {
+    return new ReconcileDeposit(
+        inbound, NETWORK, chain, new FirstFundingGuard(c -> {}, new UndisputedChain()), clock::get);
   }
 
   private TestPayer newPayer() {
@@ -102,14 +116,12 @@ class GatewayServicesTest {
   /** A payer with a set-up channel holding {@code deposit} of TOKEN. */
   private TestPayer funded(long deposit) {
     TestPayer payer = newPayer();
-    Accepted setup = open().open(payer.setup(2 * DAY, NOW)).value();
+    Accepted setup = open(payer.setup(2 * DAY, NOW)).value();
     payer.accept(setup.updates(), ChainInputs.at(NOW));
     DepositTotals totals = new DepositTotals(Uint256.ZERO, Uint256.of(deposit));
     chain.set(payer.channelAddress(), TOKEN, totals);
     Accepted deposited =
-        new ReconcileDeposit(inbound, NETWORK, chain, clock::get)
-            .reconcile(payer.channelAddress(), payer.deposit(TOKEN, totals, NOW))
-            .value();
+        deposits().reconcile(payer.channelAddress(), payer.deposit(TOKEN, totals, NOW)).value();
     payer.accept(deposited.updates(), ChainInputs.at(NOW).withDeposits(TOKEN, totals));
     return payer;
   }
@@ -119,7 +131,7 @@ class GatewayServicesTest {
     TestPayer payer = newPayer();
     ChannelUpdate setup = payer.setup(2 * DAY, NOW);
 
-    Checked<Accepted> result = open().open(setup);
+    Checked<Accepted> result = open(setup);
 
     ChannelUpdate countersigned = result.value().countersigned();
     assertThat(countersigned.isDoubleSigned()).isTrue();
@@ -137,9 +149,9 @@ class GatewayServicesTest {
   void aSetupSentTwiceGetsTheSameAnswer() {
     TestPayer payer = newPayer();
     ChannelUpdate setup = payer.setup(2 * DAY, NOW);
-    Accepted first = open().open(setup).value();
+    Accepted first = open(setup).value();
 
-    Accepted again = open().open(setup).value();
+    Accepted again = open(setup).value();
 
     assertThat(again.replayed()).isTrue();
     assertThat(again.updates()).isEqualTo(first.updates());
@@ -163,7 +175,7 @@ class GatewayServicesTest {
             setup.aliceSignature(),
             setup.bobSignature());
 
-    Refusal refusal = open().open(moved).refusal();
+    Refusal refusal = open(moved).refusal();
 
     assertThat(refusal.errorReason()).isEqualTo("wrong_channel_address");
     assertThat(refusal.detail()).contains(elsewhere.toString());
@@ -173,10 +185,10 @@ class GatewayServicesTest {
   @Test
   void aDepositIsCountersignedOnlyForWhatTheChainHolds() {
     TestPayer payer = newPayer();
-    payer.accept(open().open(payer.setup(2 * DAY, NOW)).value().updates(), ChainInputs.at(NOW));
+    payer.accept(open(payer.setup(2 * DAY, NOW)).value().updates(), ChainInputs.at(NOW));
     DepositTotals claimed = new DepositTotals(Uint256.ZERO, Uint256.of(5_000));
     chain.set(payer.channelAddress(), TOKEN, new DepositTotals(Uint256.ZERO, Uint256.of(4_000)));
-    ReconcileDeposit deposits = new ReconcileDeposit(inbound, NETWORK, chain, clock::get);
+    ReconcileDeposit deposits = deposits();
 
     Refusal refusal =
         deposits.reconcile(payer.channelAddress(), payer.deposit(TOKEN, claimed, NOW)).refusal();
@@ -189,12 +201,12 @@ class GatewayServicesTest {
   @Test
   void aDepositInAnAssetTheGatewayDoesNotTakeIsRefused() {
     TestPayer payer = newPayer();
-    payer.accept(open().open(payer.setup(2 * DAY, NOW)).value().updates(), ChainInputs.at(NOW));
+    payer.accept(open(payer.setup(2 * DAY, NOW)).value().updates(), ChainInputs.at(NOW));
     DepositTotals totals = new DepositTotals(Uint256.ZERO, Uint256.of(100));
     chain.set(payer.channelAddress(), OTHER_TOKEN, totals);
 
     Refusal refusal =
-        new ReconcileDeposit(inbound, NETWORK, chain, clock::get)
+        deposits()
             .reconcile(payer.channelAddress(), payer.deposit(OTHER_TOKEN, totals, NOW))
             .refusal();
 

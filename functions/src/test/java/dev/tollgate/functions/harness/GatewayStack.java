@@ -106,6 +106,13 @@ public final class GatewayStack implements AutoCloseable {
       // ask for confirmed deposits.
       p.putIfAbsent("tollgate.deposits.credit", "chain-head");
       p.putAll(DeploymentProperties.of(deployment, anvil.rpcUrl()));
+      if (signer.containsKey("tollgate.asset")) {
+        // A test pricing in another asset than the test token (Ether: the zero address).
+        p.put("tollgate.asset", signer.get("tollgate.asset"));
+      }
+      // Every test payer calls from 127.0.0.1: room for the many channels some tests open. The
+      // rate-limit tests set their own limits.
+      p.putIfAbsent("tollgate.channels.setup-limit.per-source", 1_000_000);
       dynamo.endpoint().ifPresent(e -> p.put("tollgate.dynamodb.endpoint", e));
       p.put("tollgate.tables.prefix", "stack" + STACKS.incrementAndGet() + "-");
       p.put("tollgate.tables.create", true);

@@ -33,6 +33,16 @@ public enum Setting {
       "TOLLGATE_DISPUTES_CLAIM_IDLE_AFTER_SECONDS",
       "604800",
       Shape.NATURAL),
+  /** Channel setups the gateway takes from one source address per window (spam bound). */
+  SETUPS_PER_SOURCE(
+      "setupsPerSource", "TOLLGATE_CHANNELS_SETUP_LIMIT_PER_SOURCE", "60", Shape.POSITIVE_INTEGER),
+  SETUPS_PER_PAYER(
+      "setupsPerPayer", "TOLLGATE_CHANNELS_SETUP_LIMIT_PER_PAYER", "3", Shape.POSITIVE_INTEGER),
+  SETUP_WINDOW_SECONDS(
+      "setupWindowSeconds",
+      "TOLLGATE_CHANNELS_SETUP_LIMIT_WINDOW_SECONDS",
+      "3600",
+      Shape.POSITIVE_INTEGER),
   WRAPPED_KEY("wrappedKey", "TOLLGATE_SIGNER_WRAPPED_KEY", null, Shape.BASE64);
 
   private final String key;

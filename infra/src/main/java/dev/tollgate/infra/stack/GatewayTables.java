@@ -24,7 +24,10 @@ public final class GatewayTables extends Construct {
   /** The transfers table's sparse index of payments by UTC day and shard. */
   public static final String PAYMENTS_BY_DAY_INDEX = "paymentsByDay";
 
-  /** The chain table's TTL attribute: only processed-event idempotency records carry it. */
+  /**
+   * The chain table's TTL attribute: only processed-event idempotency records and the setup rate
+   * counters carry it.
+   */
   public static final String TTL_ATTRIBUTE = "expiresAt";
 
   private final Table channels;

@@ -25,16 +25,21 @@ final class TableAccess {
     allow(f, t.updates(), PUT, QUERY);
     allow(f, t.transfers(), GET, PUT, UPDATE);
     allowIndex(f, t.transfers(), GatewayTables.PAYMENTS_BY_DAY_INDEX, QUERY);
-    // Confirmed deposit totals, dispute records (a disputed channel takes no updates) and the
-    // operator's list of open disputes.
-    allow(f, t.chain(), GET, QUERY);
+    // Dispute records (a disputed channel takes no updates) and the operator's list of open
+    // disputes; a channel recorded funded at its first deposit (Put); the setup rate counters
+    // (Update, inside a TransactWriteItems).
+    allow(f, t.chain(), GET, PUT, UPDATE, QUERY);
     allowIndex(f, t.chain(), GatewayTables.OPEN_DISPUTES_INDEX, QUERY);
   }
 
-  /** The watcher: its cursor, and the list of the gateway's channels it watches. */
+  /**
+   * The watcher: its cursor, and the funded channels it watches (a query of their partition of the
+   * chain table; once, on a table from before they were recorded, a scan of the channels table to
+   * backfill them).
+   */
   static void watcher(GatewayFunction f, GatewayTables t) {
     allow(f, t.channels(), SCAN);
-    allow(f, t.chain(), GET, PUT);
+    allow(f, t.chain(), GET, PUT, QUERY);
   }
 
   /**

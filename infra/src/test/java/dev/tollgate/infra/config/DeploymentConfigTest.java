@@ -37,6 +37,10 @@ class DeploymentConfigTest {
     assertThat(config.signerMode()).isEqualTo(SignerMode.KMS);
     assertThat(config.get(Setting.CONFIRMATIONS)).isEqualTo(new SettingValue.Literal("12"));
     assertThat(config.get(Setting.QUOTE_SECONDS)).isEqualTo(new SettingValue.Literal("300"));
+    assertThat(config.get(Setting.SETUPS_PER_SOURCE)).isEqualTo(new SettingValue.Literal("60"));
+    assertThat(config.get(Setting.SETUPS_PER_PAYER)).isEqualTo(new SettingValue.Literal("3"));
+    assertThat(config.get(Setting.SETUP_WINDOW_SECONDS))
+        .isEqualTo(new SettingValue.Literal("3600"));
     assertThat(config.settings()).doesNotContainKey(Setting.WRAPPED_KEY);
     assertThat(config.routes()).isEmpty();
     assertThat(config.operatorRoutes()).isTrue();

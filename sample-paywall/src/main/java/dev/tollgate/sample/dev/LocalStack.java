@@ -207,6 +207,9 @@ public final class LocalStack implements AutoCloseable {
     p.put("tollgate.events.queue-url", queues.queue());
     p.put("tollgate.deposits.credit", "confirmed");
     p.put("tollgate.watcher.confirmations", options.confirmations());
+    // Every local payer (the widget, the demo, the load generator's channels) calls from
+    // 127.0.0.1, one source: a deployment keeps the default per-source setup limit.
+    p.put("tollgate.channels.setup-limit.per-source", 100_000);
     p.put("tollgate.chain.sender.poll-millis", 100);
     p.put("tollgate.paywall.secret", Hex.encode(random(32)));
     p.put("tollgate.paywall.routes.demo.prefix", DEMO_ROUTE);

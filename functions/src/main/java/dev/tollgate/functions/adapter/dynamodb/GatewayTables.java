@@ -44,10 +44,11 @@ public final class GatewayTables {
 
   /**
    * The chain table's time-to-live attribute, in epoch seconds as DynamoDB's TTL reads it. Only
-   * processed-event records carry it ({@link DynamoDbProcessedEvents}): they matter only while the
-   * event queue may still deliver their event again. Deposits, disputes, withdrawals, the cursor
-   * and the nonce ledger are money history and never expire. The CDK app enables TTL on the chain
-   * table with this name.
+   * processed-event records ({@link DynamoDbProcessedEvents}: they matter only while the event
+   * queue may still deliver their event again) and rate counters ({@link DynamoDbRateCounters}:
+   * they matter only during their window) carry it. Deposits, funded channels, disputes,
+   * withdrawals, the cursor and the nonce ledger are money history and never expire. The CDK app
+   * enables TTL on the chain table with this name.
    */
   public static final String TTL_ATTRIBUTE = "expiresAt";
 

@@ -4,8 +4,9 @@ import java.util.Objects;
 
 /**
  * The gateway's DynamoDB tables; a deployment or a test picks the names. {@code chain} holds what
- * the gateway learns from and does on the chain: the watcher's cursor, confirmed deposits,
- * disputes, completed withdrawals, processed events and the signer's account nonce.
+ * the gateway learns from and does on the chain: the watcher's cursor, confirmed deposits, funded
+ * channels, disputes, completed withdrawals, processed events and the signer's account nonce; and
+ * the channel-setup rate counters.
  */
 public record TableNames(String channels, String updates, String transfers, String chain) {
   public TableNames {

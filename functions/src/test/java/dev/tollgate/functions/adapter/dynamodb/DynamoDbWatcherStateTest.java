@@ -18,7 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** The watcher's cursor and its list of channels, in DynamoDB Local's tables. */
+/** The watcher's cursor and its list of (funded) channels, in DynamoDB Local's tables. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DynamoDbWatcherStateTest {
   private static final AtomicInteger TABLES = new AtomicInteger();
@@ -107,27 +107,49 @@ class DynamoDbWatcherStateTest {
   }
 
   @Test
-  void knownChannelsAreEveryChannelTheStoreWroteAcrossScanPages() throws Exception {
+  void theWatchedChannelsAreTheFundedOnesNotEveryChannelOpened() {
+    TableNames tables = freshTables();
+    DynamoDbFundedChannels funded = new DynamoDbFundedChannels(dynamo, tables);
+    funded.all(); // a new table: backfills nothing, once
+    Address a = Address.fromHex("0x00000000000000000000000000000000000000a1");
+    Address b = Address.fromHex("0x00000000000000000000000000000000000000b2");
+    writeChannel(tables, Address.fromHex("0x00000000000000000000000000000000000000c3"), 1);
+
+    funded.funded(a);
+    funded.funded(b);
+    funded.funded(a);
+
+    assertThat(funded.all()).containsExactlyInAnyOrder(a, b);
+  }
+
+  @Test
+  void aTableFromBeforeFundedChannelsIsBackfilledOnceWithTheChannelsPastTheirSetup()
+      throws Exception {
     TableNames tables = freshTables();
     DynamoDbChannelStore store = new DynamoDbChannelStore(dynamo, tables, () -> TestChannels.NOW);
     TestChannels channels = new TestChannels();
-    Set<Address> written = new HashSet<>();
-    for (int i = 0; i < 7; i++) {
+    Set<Address> deposited = new HashSet<>();
+    for (int i = 0; i < 3; i++) {
       TestChannels.Opened opened = channels.opened(1_000);
       store.write(opened.write());
-      written.add(opened.write().next().latest().channelAddress());
+      deposited.add(opened.write().next().latest().channelAddress());
     }
+    Address onlySetUp = Address.fromHex("0x00000000000000000000000000000000000000d4");
+    writeChannel(tables, onlySetUp, 1);
+    DynamoDbFundedChannels funded = new DynamoDbFundedChannels(dynamo, tables);
 
-    assertThat(new DynamoDbKnownChannels(dynamo, tables, 2).all())
-        .as("seven channels, read two per page")
-        .containsExactlyInAnyOrderElementsOf(written);
-    assertThat(new DynamoDbKnownChannels(dynamo, tables).all())
-        .containsExactlyInAnyOrderElementsOf(written);
+    assertThat(funded.all()).containsExactlyInAnyOrderElementsOf(deposited);
+
+    TestChannels.Opened later = channels.opened(1_000);
+    store.write(later.write());
+    assertThat(funded.all())
+        .as("backfilled once: a channel stored later counts only when recorded as funded")
+        .containsExactlyInAnyOrderElementsOf(deposited);
   }
 
   @Test
   void noChannelsIsAnEmptySet() {
-    assertThat(new DynamoDbKnownChannels(dynamo, freshTables()).all()).isEmpty();
+    assertThat(new DynamoDbFundedChannels(dynamo, freshTables()).all()).isEmpty();
   }
 
   @Test
@@ -135,12 +157,25 @@ class DynamoDbWatcherStateTest {
     TableNames tables = freshTables();
     dynamo.putItem(
         b ->
-            b.tableName(tables.channels())
-                .item(Map.of("channelAddress", AttributeValue.fromS("0xnot-an-address"))));
+            b.tableName(tables.chain())
+                .item(
+                    Map.of(
+                        "pk", AttributeValue.fromS("funded"),
+                        "sk", AttributeValue.fromS("0xnot-an-address"))));
 
-    assertThatThrownBy(() -> new DynamoDbKnownChannels(dynamo, tables).all())
+    assertThatThrownBy(() -> new DynamoDbFundedChannels(dynamo, tables).all())
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining(tables.channels())
+        .hasMessageContaining(tables.chain())
         .hasMessageContaining("0xnot-an-address");
+  }
+
+  private void writeChannel(TableNames tables, Address channel, long nonce) {
+    dynamo.putItem(
+        b ->
+            b.tableName(tables.channels())
+                .item(
+                    Map.of(
+                        "channelAddress", AttributeValue.fromS(channel.toChecksumHex()),
+                        "nonce", AttributeValue.fromN(Long.toString(nonce)))));
   }
 }

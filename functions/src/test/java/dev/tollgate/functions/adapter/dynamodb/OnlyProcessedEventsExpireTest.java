@@ -17,6 +17,7 @@ import dev.tollgate.functions.disputes.DisputeRecord;
 import dev.tollgate.functions.disputes.DisputeStage;
 import dev.tollgate.functions.events.ChainEvent;
 import dev.tollgate.functions.events.EventOrigin;
+import dev.tollgate.functions.gateway.RateCounters;
 import dev.tollgate.functions.withdrawals.CompletedWithdrawals.CompletedWithdrawal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -31,8 +32,8 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /**
- * DynamoDB's TTL may remove processed-event records and nothing else: every other record of the
- * gateway's tables is money history.
+ * DynamoDB's TTL may remove processed-event records and rate counters (after their window) and
+ * nothing else: every other record of the gateway's tables is money history.
  */
 class OnlyProcessedEventsExpireTest extends DynamoDbLocalTables {
   private static final String TTL = GatewayTables.TTL_ATTRIBUTE;
@@ -126,6 +127,12 @@ class OnlyProcessedEventsExpireTest extends DynamoDbLocalTables {
     DynamoDbNonceLedger ledger = new DynamoDbNonceLedger(dynamo, tables);
     ledger.reserve(signing.sender(), 0, "a call", signed(signing, 100));
     ledger.recordReplacement(signing.sender(), signed(signing, 113));
+    new DynamoDbFundedChannels(dynamo, tables).funded(channel);
+    assertThat(
+            new DynamoDbRateCounters(dynamo, tables)
+                .takeAll(
+                    List.of(new RateCounters.Take("setup#source#192.0.2.1", 5)), 3_600, 10_800))
+        .isTrue();
 
     for (String table : List.of(tables.channels(), tables.updates(), tables.transfers())) {
       List<Map<String, AttributeValue>> items = scan(table);
@@ -134,14 +141,24 @@ class OnlyProcessedEventsExpireTest extends DynamoDbLocalTables {
     }
     List<Map<String, AttributeValue>> chainItems = scan(tables.chain());
     List<Map<String, AttributeValue>> events = new ArrayList<>();
+    List<Map<String, AttributeValue>> counters = new ArrayList<>();
     List<Map<String, AttributeValue>> others = new ArrayList<>();
     for (Map<String, AttributeValue> item : chainItems) {
-      (item.get("sk").s().startsWith("event#") ? events : others).add(item);
+      if (item.get("sk").s().startsWith("event#")) {
+        events.add(item);
+      } else if (item.get("pk").s().startsWith("rate#")) {
+        counters.add(item);
+      } else {
+        others.add(item);
+      }
     }
     assertThat(events).hasSize(1);
     assertThat(events.get(0).get(TTL).n()).isEqualTo(Long.toString(now + 90L * 86_400));
-    // a deposit, a withdrawal, a dispute, the cursor, the ledger's counter and transaction
-    assertThat(others).hasSizeGreaterThanOrEqualTo(5);
+    assertThat(counters).as("a rate counter expires after its window").hasSize(1);
+    assertThat(counters.get(0).get(TTL).n()).isEqualTo("10800");
+    // a deposit, a withdrawal, a dispute, the cursor, the ledger's counter and transaction, the
+    // funded channel
+    assertThat(others).hasSizeGreaterThanOrEqualTo(6);
     assertThat(others).noneMatch(item -> item.containsKey(TTL));
   }
 
