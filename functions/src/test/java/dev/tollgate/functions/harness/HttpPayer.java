@@ -149,6 +149,20 @@ public final class HttpPayer {
    * signature on the commitment, which the gateway resolves with its own.
    */
   public LambdaInvoker.Response withdraw(WithdrawData data) {
+    ChannelUpdate create = withdrawCreate(data);
+    var body = ChannelJson.MAPPER.createObjectNode();
+    body.set("update", ChannelJson.toJson(create));
+    body.put("recipient", data.recipient().toChecksumHex());
+    LambdaInvoker.Response r =
+        post("/channels/" + channel() + "/withdrawals", ChannelJson.write(body));
+    if (r.status() == 200) {
+      payer.accept(updates(r), ChainInputs.at(now()));
+    }
+    return r;
+  }
+
+  /** The Withdraw create for {@code data}, signed by this payer and not sent. */
+  public ChannelUpdate withdrawCreate(WithdrawData data) {
     Address gateway = payer.view().state().alice();
     Bytes32 commitment = ChannelHashes.withdrawCommitment(data);
     Signature payerSignature = payer.party().signer().sign(ChannelHashes.signedDigest(commitment));
@@ -174,15 +188,7 @@ public final class HttpPayer {
                 ChainInputs.at(now()))
             .value()
             .update();
-    var body = ChannelJson.MAPPER.createObjectNode();
-    body.set("update", ChannelJson.toJson(create));
-    body.put("recipient", data.recipient().toChecksumHex());
-    LambdaInvoker.Response r =
-        post("/channels/" + channel() + "/withdrawals", ChannelJson.write(body));
-    if (r.status() == 200) {
-      payer.accept(updates(r), ChainInputs.at(now()));
-    }
-    return r;
+    return create;
   }
 
   /** A request to {@code path}; on 402 it pays the quote and retries once. */
