@@ -1,8 +1,10 @@
 // A reader's first visit to the sample publisher, in headless Chromium: open a channel (the demo
 // faucet deposits), read two paid articles, re-read the first for free, and find both payments on
-// the publisher's dashboard. Screenshots of the article page and the dashboard go to --out.
+// the publisher's dashboard after logging in with --dashboard-password. Screenshots of the article
+// page and the dashboard go to --out.
 // The last line printed is a JSON summary the Java test checks against the gateway and the chain.
-//   node reader-journey.mjs --site http://127.0.0.1:3000 --out DIR [--chromium /usr/bin/chromium]
+//   node reader-journey.mjs --site http://127.0.0.1:3000 --out DIR --dashboard-password P
+//                           [--chromium /usr/bin/chromium]
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -16,8 +18,9 @@ const args = Object.fromEntries(
 const site = args.site;
 const out = args.out;
 const executablePath = args.chromium ?? '/usr/bin/chromium';
-if (!site || !out) {
-  console.error('usage: reader-journey.mjs --site URL --out DIR [--chromium PATH]');
+const dashboardPassword = args['dashboard-password'];
+if (!site || !out || !dashboardPassword) {
+  console.error('usage: reader-journey.mjs --site URL --out DIR --dashboard-password P [--chromium PATH]');
   process.exit(2);
 }
 mkdirSync(out, { recursive: true });
@@ -106,7 +109,12 @@ try {
   // 5. The dashboard shows both payments.
   const transfers = settlements.map((s) => s.transaction);
   check(transfers.length === 2, `expected 2 settlements, saw ${transfers.length}`);
+  // The dashboard is the publisher's: without a session it sends the browser to the login form.
   await page.goto(site + '/dashboard');
+  await page.waitForURL(site + '/dashboard/login');
+  await page.locator('#password').fill(dashboardPassword);
+  await page.locator('#login-submit').click();
+  await page.waitForURL(site + '/dashboard');
   for (const transfer of transfers) {
     await page.locator(`#payments tbody tr[data-transfer-id="${transfer}"]`).waitFor();
   }

@@ -123,11 +123,14 @@ public final class X402Headers {
           e.path().isEmpty()
               ? Refusal.of(e.reason(), name + " header: " + e.getMessage())
               : e.toRefusal());
-    } catch (RuntimeException e) {
+    } catch (IllegalArgumentException e) {
       // A value type's own precondition (an inconsistent SettlementResponse, say): still the
-      // payer's input, so still a refusal, never a 500.
+      // payer's input, so still a refusal, never a 500. Those messages are Tollgate's own.
       return Checked.refused(
           MALFORMED_PAYMENT_HEADER, name + " header is inconsistent: " + e.getMessage());
+    } catch (RuntimeException e) {
+      // Any other exception's message is the JDK's or a library's, about code, not the input.
+      return Checked.refused(MALFORMED_PAYMENT_HEADER, name + " header is inconsistent");
     }
   }
 

@@ -427,8 +427,11 @@ public final class ChannelJson {
       return build.get();
     } catch (JsonFormatException e) {
       throw e;
-    } catch (IllegalArgumentException | NullPointerException e) {
+    } catch (IllegalArgumentException e) {
       throw new JsonFormatException(path, e.getMessage());
+    } catch (NullPointerException e) {
+      // the JDK's message names this code's variables and methods, not the input: not for a caller
+      throw new JsonFormatException(path, "a required value is missing");
     }
   }
 }

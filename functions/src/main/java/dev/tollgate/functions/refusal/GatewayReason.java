@@ -40,6 +40,18 @@ public enum GatewayReason implements RefusalReason {
    * act before any payment can be taken.
    */
   SIGNER_UNAVAILABLE(503, "signer_unavailable"),
+  /** No route answers the request's path (Micronaut's own 404, written by Tollgate). */
+  NO_SUCH_ROUTE(404, "no_such_route"),
+  /** The path has routes, but none for the request's method; {@code Allow} lists them. */
+  METHOD_NOT_ALLOWED(405, "method_not_allowed"),
+  /** The route cannot produce any type the request's {@code Accept} names. */
+  NOT_ACCEPTABLE(406, "not_acceptable"),
+  /** The request's body is larger than the server reads. */
+  REQUEST_TOO_LARGE(413, "request_too_large"),
+  /** The request's headers are larger than the server reads. */
+  REQUEST_HEADERS_TOO_LARGE(431, "request_headers_too_large"),
+  /** The route does not take a body of the request's {@code Content-Type}. */
+  UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type"),
   /**
    * The gateway failed on its own (a service refused a call it made); the request is not at fault.
    */

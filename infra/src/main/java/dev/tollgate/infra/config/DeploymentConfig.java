@@ -31,7 +31,8 @@ public record DeploymentConfig(
     int watcherRateMinutes,
     int keeperRateMinutes,
     int apiRateLimit,
-    int apiBurstLimit) {
+    int apiBurstLimit,
+    List<String> keyAdminArns) {
 
   public static final String PREFIX = "tollgate:";
 
@@ -44,6 +45,8 @@ public record DeploymentConfig(
   private static final Pattern TABLE_PREFIX = Pattern.compile("[A-Za-z0-9_.\\-]{1,200}");
   private static final Pattern ORIGIN = Pattern.compile("\\*|https?://[^/\\s]+");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+  private static final Pattern ADMIN_ARN =
+      Pattern.compile("arn:aws[a-z-]*:iam::[0-9]{12}:(role|user)/[A-Za-z0-9+=,.@_/-]{1,512}");
 
   /** The context keys other than the scalar settings. */
   enum Key {
@@ -57,7 +60,12 @@ public record DeploymentConfig(
     WATCHER_RATE_MINUTES("watcherRateMinutes"),
     KEEPER_RATE_MINUTES("keeperRateMinutes"),
     API_RATE_LIMIT("apiRateLimit"),
-    API_BURST_LIMIT("apiBurstLimit");
+    API_BURST_LIMIT("apiBurstLimit"),
+    /**
+     * The IAM roles (or users) that administer the gateway's KMS keys; without it, the account (its
+     * IAM policies) administers them. Administration never includes signing or decrypting.
+     */
+    KEY_ADMINS("keyAdmins");
 
     final String name;
 
@@ -74,6 +82,7 @@ public record DeploymentConfig(
     settings = Map.copyOf(settings);
     routes = List.copyOf(routes);
     allowedOrigins = List.copyOf(allowedOrigins);
+    keyAdminArns = List.copyOf(keyAdminArns);
     Objects.requireNonNull(signerMode, "signerMode");
     Objects.requireNonNull(alarmEmail, "alarmEmail");
     Objects.requireNonNull(tablePrefix, "tablePrefix");
@@ -190,7 +199,8 @@ public record DeploymentConfig(
         integer(ours, Key.WATCHER_RATE_MINUTES, 1, 1, 60),
         integer(ours, Key.KEEPER_RATE_MINUTES, 5, 1, 60),
         rate,
-        burst);
+        burst,
+        keyAdmins(ours.get(Key.KEY_ADMINS.contextKey())));
   }
 
   public SettingValue get(Setting setting) {
@@ -255,6 +265,62 @@ public record DeploymentConfig(
     }
     throw new DeploymentConfigException(
         key.contextKey() + " must be true or false, got '" + value + "'");
+  }
+
+  /**
+   * {@code tollgate:keyAdmins}: IAM role or user ARNs, as a JSON list or a comma-separated string.
+   * Each must exist when the stack deploys, and the role CloudFormation deploys with must be one of
+   * them (KMS refuses a key policy that would lock its caller out).
+   */
+  private static List<String> keyAdmins(Object value) {
+    String key = Key.KEY_ADMINS.contextKey();
+    List<String> arns = new ArrayList<>();
+    for (String arn : listOfStrings(key, value, "role ARNs")) {
+      if (!ADMIN_ARN.matcher(arn).matches()) {
+        throw new DeploymentConfigException(
+            key
+                + " holds '"
+                + arn
+                + "', which is not an IAM role or user ARN (arn:aws:iam::<account>:role/<name>)");
+      }
+      if (!arns.contains(arn)) {
+        arns.add(arn);
+      }
+    }
+    return arns;
+  }
+
+  /** A JSON list, JSON text of a list, or a comma-separated string, as trimmed strings. */
+  private static List<String> listOfStrings(String key, Object value, String what) {
+    if (value == null) {
+      return List.of();
+    }
+    if (value instanceof String s && s.trim().startsWith("[")) {
+      try {
+        value = new com.fasterxml.jackson.databind.ObjectMapper().readValue(s, List.class);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new DeploymentConfigException(key + " is not a JSON list of " + what);
+      }
+    }
+    List<String> out = new ArrayList<>();
+    if (value instanceof String s) {
+      for (String part : s.split(",")) {
+        if (!part.isBlank()) {
+          out.add(part.trim());
+        }
+      }
+    } else if (value instanceof List<?> list) {
+      for (Object o : list) {
+        if (!(o instanceof String s)) {
+          throw new DeploymentConfigException(key + " must list " + what + " as strings, got " + o);
+        }
+        out.add(s.trim());
+      }
+    } else {
+      throw new DeploymentConfigException(
+          key + " must be a list of " + what + " or a comma-separated string, got " + value);
+    }
+    return out;
   }
 
   private static List<String> origins(Object value) {

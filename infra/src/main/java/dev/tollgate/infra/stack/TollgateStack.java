@@ -64,7 +64,7 @@ public final class TollgateStack extends Stack {
     events =
         new EventQueue(
             this, "Events", config.tablePrefix(), FunctionSpec.PROCESSOR.timeoutSeconds());
-    keys = new SigningKeys(this, "Keys");
+    keys = new SigningKeys(this, "Keys", config.keyAdminArns());
     secrets = new GatewaySecrets(this, "Secrets", config.operatorRoutes());
 
     Map<String, String> common = commonEnvironment(config);
@@ -146,10 +146,9 @@ public final class TollgateStack extends Stack {
         "GatewayAddressCommand",
         config.signerMode() == SignerMode.KMS
             ? "./tollgate gateway-address --kms-key-id " + keys.signingKey().getKeyId()
-            : "./tollgate gateway-address --wrapping-key-id "
-                + keys.wrappingKey().getKeyId()
-                + " --wrapped-key <tollgate:wrappedKey>",
-        "Prints the gateway's Ethereum address (fund it with gas); or: curl <ApiUrl>gateway");
+            : "curl <ApiUrl>gateway   (or the address ./tollgate wrap-key printed)",
+        "The gateway's Ethereum address (fund it with gas). In the wrapped mode only the functions"
+            + " may decrypt the wrapped key, so the address is read from the running gateway");
     output("EventQueueUrl", events.queue().getQueueUrl(), "The chain-event queue");
     output("DeadLetterQueueUrl", events.deadLetters().getQueueUrl(), "Failed chain events");
     output("AlarmTopicArn", monitoring.alarmTopic().getTopicArn(), "Subscribe to the alarms here");
@@ -212,17 +211,21 @@ public final class TollgateStack extends Stack {
   }
 
   /**
-   * KMS access by mode. In the kms mode every function reads the signing key's public key (its
-   * address); only those that sign may sign: the watcher never does. In the wrapped mode each
-   * decrypts the wrapped key once, and only a ciphertext bound to the signing-key purpose.
+   * KMS access by mode, granted twice: in each role's IAM policy and in the key's own policy, which
+   * names the role (the key policy no longer trusts the account's IAM policies for use). In the kms
+   * mode every function reads the signing key's public key (its address); only those that sign may
+   * sign: the watcher never does. In the wrapped mode each decrypts the wrapped key once, and only
+   * a ciphertext bound to the signing-key purpose.
    */
   private void signingAccess(SignerMode mode) {
     if (mode == SignerMode.KMS) {
       String key = keys.signingKey().getKeyArn();
       for (GatewayFunction f : List.of(gateway, processor, keeper)) {
         f.allow(List.of("kms:GetPublicKey", "kms:Sign"), List.of(key));
+        keys.allowSigning(f.getNode().getId() + "Signs", f.role());
       }
       watcher.allow(List.of("kms:GetPublicKey"), List.of(key));
+      keys.allowPublicKey(watcher.getNode().getId() + "ReadsThePublicKey", watcher.role());
       return;
     }
     for (GatewayFunction f : List.of(gateway, watcher, processor, keeper)) {
@@ -231,13 +234,9 @@ public final class TollgateStack extends Stack {
               PolicyStatement.Builder.create()
                   .actions(List.of("kms:Decrypt"))
                   .resources(List.of(keys.wrappingKey().getKeyArn()))
-                  .conditions(
-                      Map.of(
-                          "StringEquals",
-                          Map.of(
-                              "kms:EncryptionContext:" + SigningKeys.PURPOSE_CONTEXT_KEY,
-                              SigningKeys.PURPOSE_CONTEXT_VALUE)))
+                  .conditions(Map.of("StringEquals", SigningKeys.purposeContext()))
                   .build());
+      keys.allowUnwrapping(f.getNode().getId() + "UnwrapsTheSigningKey", f.role());
     }
   }
 

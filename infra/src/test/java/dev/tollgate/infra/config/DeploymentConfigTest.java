@@ -191,4 +191,21 @@ class DeploymentConfigTest {
     c.put("tollgate:allowedOrigins", "[\"https://b.example\"]");
     assertThat(DeploymentConfig.read(c).allowedOrigins()).containsExactly("https://b.example");
   }
+
+  @Test
+  void keyAdministratorsAreIamArnsAndDefaultToTheAccount() {
+    assertThat(DeploymentConfig.read(minimal()).keyAdminArns()).isEmpty();
+    Map<String, Object> c = minimal();
+    String admin = "arn:aws:iam::123456789012:role/tollgate-key-admin";
+    String deployer = "arn:aws:iam::123456789012:role/cdk-hnb659fds-cfn-exec-role";
+    c.put("tollgate:keyAdmins", admin + ", " + deployer);
+    assertThat(DeploymentConfig.read(c).keyAdminArns()).containsExactly(admin, deployer);
+    c.put("tollgate:keyAdmins", "[\"" + admin + "\"]");
+    assertThat(DeploymentConfig.read(c).keyAdminArns()).containsExactly(admin);
+    for (String bad :
+        List.of("*", "arn:aws:iam::123456789012:root", "arn:aws:iam::1234:role/x", "tollgate")) {
+      c.put("tollgate:keyAdmins", bad);
+      assertThat(refused(c).getMessage()).as(bad).contains("tollgate:keyAdmins", bad);
+    }
+  }
 }

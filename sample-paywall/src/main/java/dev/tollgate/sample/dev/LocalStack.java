@@ -67,6 +67,7 @@ public final class LocalStack implements AutoCloseable {
   private URI siteUrl;
   private URI gatewayUrl;
   private String operatorToken;
+  private String dashboardPassword;
 
   /**
    * A stack not started yet: {@link #close} may be called at any time, also during {@link #start}.
@@ -151,6 +152,9 @@ public final class LocalStack implements AutoCloseable {
     ApplicationContext gateway = started(GatewayApplication.start(p));
     started(new EventLoops(gateway, sqs, queues.queue()));
 
+    // a new publisher password each run, printed with the other credentials
+    dashboardPassword =
+        java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random(18));
     SiteSettings settings =
         new SiteSettings(
             siteUrl,
@@ -160,7 +164,8 @@ public final class LocalStack implements AutoCloseable {
             random(32),
             asset,
             "TEST",
-            6);
+            6,
+            Optional.of(dashboardPassword));
     started(
         PublisherSite.start(
             options.port(DevOptions.SITE),
@@ -238,6 +243,11 @@ public final class LocalStack implements AutoCloseable {
 
   public String operatorToken() {
     return operatorToken;
+  }
+
+  /** The password of the site's dashboard ({@code /dashboard/login}). */
+  public String dashboardPassword() {
+    return dashboardPassword;
   }
 
   public Deployment deployment() {

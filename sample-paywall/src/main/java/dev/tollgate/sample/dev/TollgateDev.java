@@ -94,7 +94,8 @@ public final class TollgateDev {
     String site = stack.siteUrl().toString();
     out.println();
     out.println("  publisher site   " + site);
-    out.println("  dashboard        " + site + "/dashboard");
+    out.println(
+        "  dashboard        " + site + "/dashboard   (log in with the dashboard password below)");
     out.println("  metered API      " + site + "/api/quotes?symbol=ACME   (0.0001 TEST a call)");
     out.println("  gateway          " + stack.gatewayUrl() + "   (GET /gateway, /health)");
     out.println(
@@ -118,6 +119,8 @@ public final class TollgateDev {
             + Address.fromHex(stack.gatewayAddress()).toChecksumHex()
             + "   (dev account 1)");
     out.println("  operator token   " + stack.operatorToken() + "   (Authorization: Bearer …)");
+    out.println(
+        "  dashboard login  " + stack.dashboardPassword() + "   (a new password every run)");
     out.println("  test token       " + d.testToken().toChecksumHex() + "   TEST, 6 decimals");
     out.println("  channel factory  " + d.channelFactory().toChecksumHex());
     out.println();

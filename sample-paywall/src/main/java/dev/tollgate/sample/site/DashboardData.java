@@ -10,6 +10,7 @@ import java.util.function.LongSupplier;
  * the latest payments and the disputes still running.
  */
 final class DashboardData {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("tollgate.site");
   static final long WINDOW_SECONDS = 3_600;
   static final long BUCKET_SECONDS = 60;
 
@@ -42,10 +43,12 @@ final class DashboardData {
     for (String[] part : parts) {
       GatewayClient.Answer answer = gateway.operator(part[1]);
       if (answer.status() != 200) {
+        // the gateway's answer goes to the log; the page learns only which route and status
+        LOG.warn("the gateway answered {} with {}: {}", part[1], answer.status(), answer.body());
         return SiteResponse.error(
             502,
             "gateway_refused",
-            "the gateway answered " + part[1] + " with " + answer.status() + " " + answer.body());
+            "the gateway answered " + part[0] + " with status " + answer.status());
       }
       out.set(part[0], answer.body());
     }

@@ -96,7 +96,7 @@ public final class GatewayClient {
       response = http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new GatewayUnreachableException(
-          "the gateway at " + gateway + " did not answer: " + e, e);
+          "the gateway at " + gateway + " did not answer", e); // the cause is logged, not shown
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new GatewayUnreachableException("interrupted while calling the gateway", e);

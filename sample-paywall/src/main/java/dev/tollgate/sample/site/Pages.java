@@ -64,12 +64,31 @@ final class Pages {
     return page(
         "Publisher dashboard · The Tollgate Times",
         "<section id=\"dashboard\"><h1>Publisher dashboard</h1>"
+            + "<form id=\"logout\" method=\"post\" action=\"/dashboard/logout\">"
+            + "<button type=\"submit\">Log out</button></form>"
             + "<section id=\"revenue-chart\"><h2>Revenue</h2></section>"
             + "<section><h2>Latest payments</h2><table id=\"payments\"><tbody></tbody></table>"
             + "</section><section><h2>Open channels</h2><table id=\"channels\"><tbody></tbody>"
             + "</table></section><section><h2>Pending disputes</h2><table id=\"disputes\">"
             + "<tbody></tbody></table></section></section>",
         "dashboard.js");
+  }
+
+  /** The publisher's login form; {@code refused} after a wrong password. */
+  String login(boolean refused) {
+    return page(
+        "Publisher login · The Tollgate Times",
+        "<section class=\"intro\" id=\"login\"><h1>Publisher login</h1>"
+            + (refused
+                ? "<p class=\"tollgate-error\" id=\"login-refused\" role=\"alert\">That is not"
+                    + " the dashboard password.</p>"
+                : "")
+            + "<form method=\"post\" action=\"/dashboard/login\">"
+            + "<label for=\"password\">Password</label> "
+            + "<input type=\"password\" id=\"password\" name=\"password\""
+            + " autocomplete=\"current-password\" required autofocus> "
+            + "<button type=\"submit\" id=\"login-submit\">Log in</button></form></section>",
+        "none");
   }
 
   String notFound(String path) {
@@ -99,8 +118,7 @@ final class Pages {
     config.put("asset", settings.asset());
     config.put("assetSymbol", settings.assetSymbol());
     config.put("assetDecimals", settings.assetDecimals());
-    String dashboardLink =
-        settings.operatorToken().isPresent() ? "<a href=\"/dashboard\">Dashboard</a>" : "";
+    String dashboardLink = settings.hasDashboard() ? "<a href=\"/dashboard\">Dashboard</a>" : "";
     return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         + "<title>"
@@ -118,8 +136,9 @@ final class Pages {
         + (script.equals("widget.js") ? "<aside><div id=\"tollgate-wallet\"></div></aside>" : "")
         + "</div>"
         + "<footer>A sample publisher paid through Tollgate state channels.</footer>"
-        + "<script type=\"module\" src=\"/assets/"
-        + script
-        + "\"></script></body></html>";
+        + (script.equals("none")
+            ? ""
+            : "<script type=\"module\" src=\"/assets/" + script + "\"></script>")
+        + "</body></html>";
   }
 }

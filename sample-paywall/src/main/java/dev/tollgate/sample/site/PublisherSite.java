@@ -45,6 +45,7 @@ public final class PublisherSite implements AutoCloseable {
   private final ReceiptTokens receipts;
   private final Optional<Faucet> faucet;
   private final Optional<DashboardData> dashboard;
+  private final Optional<DashboardLogin> login;
   private final Pages pages;
   private final LongSupplier nowSeconds;
 
@@ -63,7 +64,14 @@ public final class PublisherSite implements AutoCloseable {
     this.paywall = new Paywall(gateway, nowSeconds, settings.receiptSeconds());
     this.receipts = new ReceiptTokens(settings.receiptSecret());
     this.dashboard =
-        settings.operatorToken().map(t -> new DashboardData(gateway, settings, nowSeconds));
+        settings.hasDashboard()
+            ? Optional.of(new DashboardData(gateway, settings, nowSeconds))
+            : Optional.empty();
+    this.login =
+        settings.hasDashboard()
+            ? Optional.of(
+                new DashboardLogin(settings.dashboardPassword().get(), settings.receiptSecret()))
+            : Optional.empty();
     this.pages = new Pages(settings, faucet.isPresent());
     this.executor = Executors.newFixedThreadPool(16);
     server.setExecutor(executor);
@@ -106,6 +114,7 @@ public final class PublisherSite implements AutoCloseable {
     try {
       response = route(exchange);
     } catch (GatewayUnreachableException e) {
+      LOG.warn("request {}: {}", exchange.getRequestURI(), e.getMessage(), e.getCause());
       response = SiteResponse.error(502, "gateway_unreachable", e.getMessage());
     } catch (RuntimeException e) {
       LOG.error("request {} failed", exchange.getRequestURI(), e);
@@ -119,6 +128,9 @@ public final class PublisherSite implements AutoCloseable {
     String path = exchange.getRequestURI().getPath();
     if (path.equals("/faucet")) {
       return method.equals("POST") ? faucet(exchange) : notAllowed("POST");
+    }
+    if (dashboard.isPresent() && (path.equals("/dashboard") || path.startsWith("/dashboard/"))) {
+      return dashboardRoute(exchange, method, path);
     }
     if (!method.equals("GET") && !method.equals("HEAD")) {
       return notAllowed("GET");
@@ -142,17 +154,119 @@ public final class PublisherSite implements AutoCloseable {
     if (path.equals("/api/quotes")) {
       return meteredQuote(exchange);
     }
-    if (path.equals("/dashboard") && dashboard.isPresent()) {
-      return SiteResponse.html(200, pages.dashboard());
-    }
-    if (path.equals("/dashboard/data") && dashboard.isPresent()) {
-      return dashboard.get().read();
-    }
     if ((m = ASSET.matcher(path)).matches()) {
       return StaticAssets.asset(m.group(1))
           .orElseGet(() -> SiteResponse.error(404, "not_found", "no asset " + path));
     }
     return SiteResponse.html(404, pages.notFound(path));
+  }
+
+  /**
+   * The publisher's dashboard, behind its login: the page redirects a visitor without a session to
+   * the login form, the data answers 401; a right password sets the session cookie, logout clears
+   * it.
+   */
+  private SiteResponse dashboardRoute(HttpExchange exchange, String method, String path)
+      throws IOException {
+    DashboardLogin gate = login.orElseThrow();
+    boolean secure = settings.siteUrl().getScheme().equals("https");
+    boolean get = method.equals("GET") || method.equals("HEAD");
+    switch (path) {
+      case "/dashboard/login" -> {
+        if (get) {
+          return SiteResponse.html(200, pages.login(false));
+        }
+        if (!method.equals("POST")) {
+          return notAllowed("GET, POST");
+        }
+        Optional<String> password = formField(exchange, "password");
+        if (password.isEmpty() || !gate.passwordMatches(password.get())) {
+          LOG.warn("dashboard login refused from {}", exchange.getRemoteAddress().getAddress());
+          return SiteResponse.html(401, pages.login(true));
+        }
+        return SiteResponse.builder(303, "text/plain; charset=utf-8")
+            .header("Location", "/dashboard")
+            .header("Set-Cookie", DashboardLogin.cookie(gate.issue(nowSeconds.getAsLong()), secure))
+            .header("Cache-Control", "no-store")
+            .build();
+      }
+      case "/dashboard/logout" -> {
+        if (!method.equals("POST")) {
+          return notAllowed("POST");
+        }
+        return SiteResponse.builder(303, "text/plain; charset=utf-8")
+            .header("Location", "/dashboard/login")
+            .header("Set-Cookie", DashboardLogin.clearedCookie(secure))
+            .build();
+      }
+      default -> {
+        // every other /dashboard path needs a session
+      }
+    }
+    boolean session =
+        cookie(exchange, DashboardLogin.COOKIE)
+            .map(token -> gate.valid(token, nowSeconds.getAsLong()))
+            .orElse(false);
+    if (path.equals("/dashboard/data")) {
+      if (!get) {
+        return notAllowed("GET");
+      }
+      if (!session) {
+        return SiteResponse.error(
+            401, "unauthorized", "log in at /dashboard/login to read the dashboard");
+      }
+      SiteResponse data = dashboard.get().read();
+      return SiteResponse.builder(data.status(), "application/json")
+          .header("Cache-Control", "no-store")
+          .body(data.body())
+          .build();
+    }
+    if (path.equals("/dashboard")) {
+      if (!get) {
+        return notAllowed("GET");
+      }
+      if (!session) {
+        return SiteResponse.builder(303, "text/plain; charset=utf-8")
+            .header("Location", "/dashboard/login")
+            .build();
+      }
+      return SiteResponse.builder(200, "text/html; charset=utf-8")
+          .header("Cache-Control", "no-store")
+          .body(pages.dashboard())
+          .build();
+    }
+    return SiteResponse.html(404, pages.notFound(path));
+  }
+
+  /** One field of an {@code application/x-www-form-urlencoded} body of at most 4 KiB. */
+  private static Optional<String> formField(HttpExchange exchange, String name) throws IOException {
+    String type = exchange.getRequestHeaders().getFirst("Content-Type");
+    if (type == null
+        || !type.toLowerCase(java.util.Locale.ROOT)
+            .startsWith("application/x-www-form-urlencoded")) {
+      return Optional.empty();
+    }
+    byte[] bytes;
+    try (InputStream in = exchange.getRequestBody()) {
+      bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+    }
+    if (bytes.length > MAX_BODY_BYTES) {
+      return Optional.empty();
+    }
+    String raw = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    for (String pair : raw.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0 && pair.substring(0, eq).equals(name)) {
+        try {
+          return Optional.of(
+              java.net.URLDecoder.decode(
+                  pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException malformed) {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private SiteResponse articleContent(HttpExchange exchange, String slug) {

@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param receiptSeconds how long a paid article can be re-read without paying again
  * @param receiptSecret the key of the receipts' MAC, 32 bytes or more
  * @param asset the token prices are in, and how the site shows it
+ * @param dashboardPassword the publisher's password for the dashboard (at least 12 characters); the
+ *     dashboard exists only with it and the operator token
  */
 public record SiteSettings(
     URI siteUrl,
@@ -22,7 +24,10 @@ public record SiteSettings(
     byte[] receiptSecret,
     String asset,
     String assetSymbol,
-    int assetDecimals) {
+    int assetDecimals,
+    Optional<String> dashboardPassword) {
+  /** The shortest dashboard password accepted. */
+  public static final int MIN_PASSWORD_CHARS = 12;
 
   public SiteSettings {
     Objects.requireNonNull(siteUrl, "siteUrl");
@@ -36,12 +41,47 @@ public record SiteSettings(
     if (assetDecimals < 0 || assetDecimals > 36) {
       throw new IllegalArgumentException("assetDecimals must be 0..36, got " + assetDecimals);
     }
+    Objects.requireNonNull(dashboardPassword, "dashboardPassword");
+    if (dashboardPassword.isPresent()) {
+      if (dashboardPassword.get().length() < MIN_PASSWORD_CHARS) {
+        throw new IllegalArgumentException(
+            "the dashboard password must have at least " + MIN_PASSWORD_CHARS + " characters");
+      }
+      if (operatorToken.isEmpty()) {
+        throw new IllegalArgumentException(
+            "a dashboard password needs the operator token: the dashboard reads the gateway's"
+                + " operator routes");
+      }
+    }
     receiptSecret = receiptSecret.clone();
+  }
+
+  /** Whether the site has a dashboard: a password to log in with and a token to read with. */
+  public boolean hasDashboard() {
+    return dashboardPassword.isPresent() && operatorToken.isPresent();
   }
 
   @Override
   public byte[] receiptSecret() {
     return receiptSecret.clone();
+  }
+
+  /** Without the secrets: settings get logged, the token and password must not be. */
+  @Override
+  public String toString() {
+    return "SiteSettings[siteUrl="
+        + siteUrl
+        + ", gatewayUrl="
+        + gatewayUrl
+        + ", operatorToken="
+        + (operatorToken.isPresent() ? "<set>" : "<none>")
+        + ", receiptSeconds="
+        + receiptSeconds
+        + ", asset="
+        + asset
+        + ", dashboardPassword="
+        + (dashboardPassword.isPresent() ? "<set>" : "<none>")
+        + "]";
   }
 
   /** {@code path} under the site's URL, as quotes and receipts name a resource. */

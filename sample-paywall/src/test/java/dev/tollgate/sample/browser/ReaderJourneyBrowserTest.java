@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A reader in headless Chromium (Debian's {@code chromium}, driven by npm's {@code
  * playwright-core}): opens a channel, reads two paid articles, re-reads one for free, and finds the
- * payments on the dashboard ({@code src/e2e/reader-journey.mjs}). This test then holds what the
- * page showed to the gateway's records and the chain. Skipped, saying so, where Chromium is absent.
+ * payments on the dashboard after the publisher's login ({@code src/e2e/reader-journey.mjs}). This
+ * test then holds what the page showed to the gateway's records and the chain. Skipped, saying so,
+ * where Chromium is absent.
  */
 class ReaderJourneyBrowserTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,6 +44,8 @@ class ReaderJourneyBrowserTest {
     command.add(SharedStack.get().siteUrl().toString());
     command.add("--out");
     command.add(out.toString());
+    command.add("--dashboard-password");
+    command.add(SharedStack.get().dashboardPassword());
     command.add("--chromium");
     command.add(chromium.get().toString());
     Path log = Files.createTempFile("reader-journey", ".log");

@@ -27,8 +27,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * {@code ./tollgate dev}'s program, started as the script starts it (its own JVM): every server
- * answers on its URL, a second run refuses clearly, and SIGTERM (what Ctrl-C's SIGINT also does)
- * stops every server and the anvil process.
+ * answers on its URL, the dashboard opens with the printed password, a second run refuses clearly,
+ * SIGTERM (what Ctrl-C's SIGINT also does) stops every server and the anvil process, and a run
+ * started right after answers again.
  */
 class TollgateDevCommandTest {
   private static final Duration STARTUP = Duration.ofSeconds(180);
@@ -53,7 +54,35 @@ class TollgateDevCommandTest {
 
       assertThat(get(site + "/").body()).contains("id=\"articles\"", "tollgate-wallet");
       assertThat(get(site + "/health").statusCode()).isEqualTo(200);
-      assertThat(get(site + "/dashboard").statusCode()).isEqualTo(200);
+      // the dashboard is the publisher's: a login with the password the banner printed
+      assertThat(get(site + "/dashboard").statusCode()).isEqualTo(303);
+      assertThat(get(site + "/dashboard/data").statusCode()).isEqualTo(401);
+      java.util.regex.Matcher printed =
+          java.util.regex.Pattern.compile("dashboard login +(\\S+)").matcher(first.text());
+      assertThat(printed.find()).as("the banner prints the dashboard password").isTrue();
+      HttpResponse<String> login =
+          http.send(
+              HttpRequest.newBuilder(URI.create(site + "/dashboard/login"))
+                  .timeout(Duration.ofSeconds(10))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "password="
+                              + java.net.URLEncoder.encode(
+                                  printed.group(1), StandardCharsets.UTF_8)))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(login.statusCode()).isEqualTo(303);
+      String session = login.headers().firstValue("set-cookie").orElseThrow().split(";")[0];
+      assertThat(
+              http.send(
+                      HttpRequest.newBuilder(URI.create(site + "/dashboard/data"))
+                          .timeout(Duration.ofSeconds(10))
+                          .header("Cookie", session)
+                          .build(),
+                      HttpResponse.BodyHandlers.ofString())
+                  .statusCode())
+          .isEqualTo(200);
       assertThat(get(site + "/assets/widget.js").statusCode()).isEqualTo(200);
       HttpResponse<String> unpaid = get(site + "/api/quotes?symbol=ACME");
       assertThat(unpaid.statusCode()).isEqualTo(402);
@@ -123,6 +152,22 @@ class TollgateDevCommandTest {
         assertThat(child.isAlive()).as("child process %d stopped", child.pid()).isFalse();
       }
       assertThat(Files.exists(state.resolve("dev.holder"))).isFalse();
+
+      // Ctrl-C and start again at once: the stopped servers' connections are still in TIME_WAIT
+      // on their ports, which must not count as taken
+      Output againOut = Output.drainTo(state.resolve("again.out"));
+      Process again = launch(args, againOut.file());
+      try {
+        assertThat(againOut.awaitLine(TollgateDev.READY, STARTUP))
+            .as("the stack restarted at once; its output:\n%s", againOut)
+            .isTrue();
+        assertThat(againOut.text()).doesNotContain("already in use");
+        assertThat(get(site + "/health").statusCode()).isEqualTo(200);
+        again.destroy();
+        assertThat(again.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      } finally {
+        again.destroyForcibly();
+      }
     } finally {
       dev.destroyForcibly();
     }

@@ -141,7 +141,8 @@ class PublisherSiteTest {
             new byte[32],
             "0x0000000000000000000000000000000000000001",
             "TEST",
-            6);
+            6,
+            Optional.empty());
     try (PublisherSite site =
         PublisherSite.start(0, settings, Catalogue.demo(), Optional.empty(), () -> 0)) {
       HttpResponse<String> response =
