@@ -6,6 +6,7 @@ import dev.tollgate.core.value.Uint256;
 import dev.tollgate.x402.PaymentPayload;
 import dev.tollgate.x402.PaymentRequired;
 import dev.tollgate.x402.PaymentRequirements;
+import dev.tollgate.x402.ResendProof;
 import dev.tollgate.x402.SettlementResponse;
 import dev.tollgate.x402.X402Headers;
 import java.io.IOException;
@@ -30,9 +31,10 @@ import java.util.Optional;
  *
  * <p>A paid request whose answer is lost (the connection refused, reset or timed out once the
  * payment may have left) is sent again as it was, same {@code PAYMENT-SIGNATURE}, as {@link
- * ResendPolicy} says, still under the lock: the gateway answers a payment it recorded with the
- * recorded answer and takes one it never saw, so either way the payment counts once. If by then the
- * quote has expired, the gateway's history tells which: a payment it took is not made again ({@link
+ * ResendPolicy} says, still under the lock, with the payer's resend proof: the gateway answers a
+ * payment it recorded with the recorded answer (to the payer only: a copy without the proof is
+ * refused) and takes one it never saw, so either way the payment counts once. If by then the quote
+ * has expired, the gateway's history tells which: a payment it took is not made again ({@link
  * PaidNotServedException}), one it never took is made with the fresh quote.
  */
 final class PaidCalls {
@@ -102,7 +104,12 @@ final class PaidCalls {
         continue;
       }
       HttpRequest paid = withPayment(request, required, offer, create);
-      Sent<T> sent = sendPayment(paid, handler);
+      PayerChannel channel = session.channel;
+      ChannelUpdate sentCreate = create;
+      Sent<T> sent =
+          sendPayment(
+              n -> n == 0 ? paid : withResendProof(paid, channel.resendProof(sentCreate, n)),
+              handler);
       HttpResponse<T> answer = sent.answer();
       X402Answer x = X402Answer.of(answer.statusCode(), answer.headers());
       if (x.isSettled()) {
@@ -162,10 +169,13 @@ final class PaidCalls {
    * answers {@code 503} with {@code Retry-After} (its store or signer was briefly unavailable), as
    * {@link #resend} says, waiting at least what the gateway asked. Sending the same payment again
    * is safe either way: a payment the gateway recorded is answered from the record, one it did not
-   * is taken now. When every attempt fails, the payment may or may not have been taken; if it was,
-   * the next call's create meets a 409 and catches up.
+   * is taken now. A re-send carries the payer's proof, numbered by the attempt ({@code
+   * TOLLGATE-RESEND}): the gateway serves a payment it took again only to its payer. When every
+   * attempt fails, the payment may or may not have been taken; if it was, the next call's create
+   * meets a 409 and catches up.
    */
-  private <T> Sent<T> sendPayment(HttpRequest paid, HttpResponse.BodyHandler<T> handler)
+  private <T> Sent<T> sendPayment(
+      java.util.function.IntFunction<HttpRequest> attempt, HttpResponse.BodyHandler<T> handler)
       throws IOException, InterruptedException {
     Duration asked = Duration.ZERO;
     for (int resends = 0; ; resends++) {
@@ -174,6 +184,7 @@ final class PaidCalls {
         sleeper.sleep(asked.compareTo(wait) > 0 ? asked : wait);
       }
       HttpResponse<T> answer;
+      HttpRequest paid = attempt.apply(resends);
       try {
         answer = http.send(paid, paymentAware(handler));
       } catch (IOException e) {
@@ -242,6 +253,12 @@ final class PaidCalls {
             created.transferId());
       }
     }
+  }
+
+  private static HttpRequest withResendProof(HttpRequest paid, String proof) {
+    return HttpRequest.newBuilder(paid, (name, value) -> !name.equalsIgnoreCase(ResendProof.HEADER))
+        .header(ResendProof.HEADER, proof)
+        .build();
   }
 
   private static HttpRequest withPayment(

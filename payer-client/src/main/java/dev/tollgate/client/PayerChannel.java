@@ -17,6 +17,7 @@ import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Bytes32;
 import dev.tollgate.core.value.Uint256;
 import dev.tollgate.x402.PaymentRequirements;
+import dev.tollgate.x402.ResendProof;
 import dev.tollgate.x402.SettlementResponse;
 import dev.tollgate.x402.refusal.PaywallReason;
 import java.io.IOException;
@@ -70,6 +71,15 @@ final class PayerChannel {
 
   Address payer() {
     return party.signer().address();
+  }
+
+  /**
+   * The {@code TOLLGATE-RESEND} value for the {@code n}th re-send of {@code create}: the gateway
+   * serves a payment it already took again only to its payer, once per number.
+   */
+  String resendProof(ChannelUpdate create, int n) {
+    Bytes32 transferId = ((UpdateDetails.Create) create.details()).transferId();
+    return ResendProof.sign(party.signer(), create.channelAddress(), transferId, n).headerValue();
   }
 
   /** What the payer may still spend of {@code asset}: bob's balance, zero if never deposited. */

@@ -7,6 +7,7 @@ import dev.tollgate.core.json.ChannelJson;
 import dev.tollgate.core.update.ChannelUpdate;
 import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Bytes32;
+import dev.tollgate.x402.refusal.PaywallReason;
 import dev.tollgate.x402.refusal.Refusal;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,6 +35,7 @@ public record SettlementResponse(
     Optional<ChannelUpdate> resolveUpdate,
     Optional<ChannelUpdate> latestUpdate)
     implements X402Message {
+  private static final String ALREADY_USED = PaywallReason.PAYMENT_ALREADY_USED.errorReason();
 
   public SettlementResponse {
     errorReason = orEmpty(errorReason);
@@ -55,7 +57,10 @@ public record SettlementResponse(
           "a settled payment carries the countersigned create and the signed resolve");
     } else {
       require(errorReason.isPresent(), "a failed payment has an errorReason");
-      require(transaction.isEmpty(), "a failed payment settled no transfer");
+      // A failed payment names a transfer only when the refusal is that it was already taken.
+      require(
+          transaction.isEmpty() || errorReason.get().equals(ALREADY_USED),
+          "a failed payment settled no transfer");
       require(
           createUpdate.isEmpty() && resolveUpdate.isEmpty(),
           "a failed payment carries no create or resolve");
@@ -94,6 +99,25 @@ public record SettlementResponse(
         Optional.empty(),
         Optional.empty(),
         latest);
+  }
+
+  /**
+   * A copy of a payment already taken, refused: it names the transfer that settled it and the
+   * payer, and carries no update, so the copy's holder learns nothing it could sign or dispute
+   * with.
+   */
+  public static SettlementResponse alreadyUsed(
+      String network, Refusal refusal, Address payer, Bytes32 transferId) {
+    return new SettlementResponse(
+        false,
+        Optional.of(refusal.errorReason()),
+        Optional.of(refusal.detail()),
+        Optional.of(payer),
+        Optional.of(transferId),
+        network,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   @Override

@@ -19,6 +19,14 @@ public final class ChannelHashes {
   private static final byte[] SIGNED_MESSAGE_PREFIX =
       "\u0016Vector Signed Message:\n32".getBytes(StandardCharsets.US_ASCII);
 
+  /**
+   * The resend proof's own domain: {@code \x19} (as EIP-191 personal messages start) followed by a
+   * name no Vector commitment or Ethereum message uses, so a resend signature can never be replayed
+   * as a channel-state or withdrawal signature, nor one of those as a resend proof.
+   */
+  private static final byte[] RESEND_PREFIX =
+      "\u0019Tollgate resend:\n".getBytes(StandardCharsets.US_ASCII);
+
   private ChannelHashes() {}
 
   public static Bytes32 stateHash(CoreChannelState state) {
@@ -74,5 +82,19 @@ public final class ChannelHashes {
     return Keccak.hash(
         ChannelAbi.packTransferIdInput(
             transferDefinition, channelAddress, transferTimeout, channelNonceBeforeCreate));
+  }
+
+  /**
+   * What a channel's payer signs to have the resource of a payment it already made served again:
+   * {@code keccak256("\x19Tollgate resend:\n" ‖ channelAddress ‖ transferId ‖ uint256 n)}, {@code
+   * n} the resend's number (1, 2, ...), each usable once.
+   */
+  public static Bytes32 resendDigest(Address channelAddress, Bytes32 transferId, Uint256 n) {
+    byte[] input = new byte[RESEND_PREFIX.length + 20 + 32 + 32];
+    System.arraycopy(RESEND_PREFIX, 0, input, 0, RESEND_PREFIX.length);
+    channelAddress.copyTo(input, RESEND_PREFIX.length);
+    transferId.copyTo(input, RESEND_PREFIX.length + 20);
+    n.writeWord(input, RESEND_PREFIX.length + 52);
+    return Keccak.hash(input);
   }
 }

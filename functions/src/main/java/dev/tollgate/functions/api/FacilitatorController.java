@@ -79,7 +79,9 @@ public class FacilitatorController {
     if (!request.isOk()) {
       return Responses.refusal(request.refusal());
     }
-    var verified = payments.verify(request.value().payment(), request.value().resource());
+    var verified =
+        payments.verify(
+            request.value().payment(), request.value().resource(), request.value().resend());
     out.put("isValid", verified.isOk());
     if (!verified.isOk()) {
       out.put("invalidReason", verified.refusal().errorReason());
@@ -89,7 +91,10 @@ public class FacilitatorController {
     return Responses.json(HttpStatus.OK, out);
   }
 
-  /** {@code {paymentPayload, resource}} → SettlementResponse (with its status on a refusal). */
+  /**
+   * {@code {paymentPayload, resource, resend?}} → SettlementResponse (with its status on a
+   * refusal).
+   */
   @Post(uri = "/settle", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
   public HttpResponse<String> settle(@Body @Nullable String body) {
     Checked<Request> request = request(body);
@@ -97,7 +102,8 @@ public class FacilitatorController {
       return Responses.refusal(request.refusal());
     }
     PaymentPayload payment = request.value().payment();
-    Checked<SettlementResponse> settled = payments.settle(payment, request.value().resource());
+    Checked<SettlementResponse> settled =
+        payments.settle(payment, request.value().resource(), request.value().resend());
     if (settled.isOk()) {
       ChannelLog.paid(settled.value());
       return Responses.json(HttpStatus.OK, settled.value().toJson());
@@ -108,7 +114,11 @@ public class FacilitatorController {
     return Responses.json(HttpStatus.valueOf(refusal.httpStatus()), failed.toJson());
   }
 
-  private record Request(PaymentPayload payment, String resource) {}
+  /**
+   * {@code resend} is the payer's {@code TOLLGATE-RESEND} header, passed on by the publisher: a
+   * payment sent again is served again only with it.
+   */
+  private record Request(PaymentPayload payment, String resource, Optional<String> resend) {}
 
   private static Checked<Request> request(String body) {
     return ApiJson.body(body)
@@ -126,7 +136,11 @@ public class FacilitatorController {
                           try {
                             return Checked.ok(
                                 new Request(
-                                    PaymentPayload.fromJson(payload, "paymentPayload"), resource));
+                                    PaymentPayload.fromJson(payload, "paymentPayload"),
+                                    resource,
+                                    json.path("resend").isTextual()
+                                        ? Optional.of(json.get("resend").asText())
+                                        : Optional.empty()));
                           } catch (IllegalArgumentException e) {
                             return Checked.refused(GatewayReason.MALFORMED_REQUEST, e.getMessage());
                           }

@@ -8,6 +8,7 @@ import dev.tollgate.functions.paywall.PriceList;
 import dev.tollgate.functions.paywall.PricedRoute;
 import dev.tollgate.functions.refusal.GatewayReason;
 import dev.tollgate.x402.PaymentPayload;
+import dev.tollgate.x402.ResendProof;
 import dev.tollgate.x402.SettlementResponse;
 import dev.tollgate.x402.X402Headers;
 import dev.tollgate.x402.refusal.Checked;
@@ -30,7 +31,8 @@ import java.util.Optional;
  * Paid resources on the x402 v2 HTTP transport: without a payment, {@code 402} with a quote in
  * {@code PAYMENT-REQUIRED}; with one in {@code PAYMENT-SIGNATURE}, the payment is settled and the
  * resource served with the receipt in {@code PAYMENT-RESPONSE}. A refused payment gets the refusal
- * in {@code PAYMENT-RESPONSE}, and a fresh quote when another attempt can succeed.
+ * in {@code PAYMENT-RESPONSE}, and a fresh quote when another attempt can succeed. A payment serves
+ * once; a copy of it serves again only with the payer's proof in {@code TOLLGATE-RESEND}.
  */
 @Controller("/paid")
 @Requires(beans = PaidRequests.class)
@@ -47,7 +49,8 @@ public class PaidResourceController {
   public HttpResponse<String> resource(
       HttpRequest<?> request,
       @PathVariable("path") String ignoredPath,
-      @Nullable @Header(X402Headers.PAYMENT_SIGNATURE) String paymentSignature) {
+      @Nullable @Header(X402Headers.PAYMENT_SIGNATURE) String paymentSignature,
+      @Nullable @Header(ResendProof.HEADER) String resend) {
     // The full path, prefix included: quotes and priced routes are both keyed by it.
     String path = request.getPath();
     Optional<PricedRoute> route = prices.routeFor(path);
@@ -62,7 +65,8 @@ public class PaidResourceController {
       return challenge(route.get(), path, Optional.empty());
     }
     Checked<PaymentPayload> payment = decodeOne(request, paymentSignature);
-    Checked<SettlementResponse> settled = payment.flatMap(p -> payments.settle(p, path));
+    Checked<SettlementResponse> settled =
+        payment.flatMap(p -> payments.settle(p, path, Optional.ofNullable(resend)));
     if (settled.isOk()) {
       ChannelLog.paid(settled.value());
       return Responses.json(HttpStatus.OK, body(path, route.get(), Optional.of(settled.value())))

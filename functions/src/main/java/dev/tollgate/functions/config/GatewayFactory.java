@@ -17,6 +17,7 @@ import dev.tollgate.functions.adapter.dynamodb.DynamoDbChannelStore;
 import dev.tollgate.functions.adapter.dynamodb.DynamoDbConfirmedDeposits;
 import dev.tollgate.functions.adapter.dynamodb.DynamoDbFundedChannels;
 import dev.tollgate.functions.adapter.dynamodb.DynamoDbRateCounters;
+import dev.tollgate.functions.adapter.dynamodb.DynamoDbPaymentRecords;
 import dev.tollgate.functions.adapter.dynamodb.GatewayTables;
 import dev.tollgate.functions.adapter.dynamodb.TableNames;
 import dev.tollgate.functions.adapter.kms.KmsSigner;
@@ -42,6 +43,7 @@ import dev.tollgate.functions.paywall.PriceList;
 import dev.tollgate.functions.paywall.QuoteBook;
 import dev.tollgate.functions.paywall.QuoteNonces;
 import dev.tollgate.functions.paywall.QuoteTerms;
+import dev.tollgate.functions.paywall.RecordedPayments;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -377,15 +379,30 @@ public class GatewayFactory {
     return QuoteNonces.system();
   }
 
+  /**
+   * A payment serves its resource once; {@code tollgate.paywall.max-resends} more times at most,
+   * each for a resend proof signed by the payer (a payer whose answer was lost sends again).
+   */
+  @Singleton
+  @Requires(property = "tollgate.paywall.secret")
+  RecordedPayments recordedPayments(
+      InboundUpdates updates,
+      DynamoDbClient dynamo,
+      TableNames tables,
+      @Value("${tollgate.paywall.max-resends:3}") int maxResends) {
+    return new RecordedPayments(updates, new DynamoDbPaymentRecords(dynamo, tables), maxResends);
+  }
+
   @Singleton
   @Requires(property = "tollgate.paywall.secret")
   PaidRequests paidRequests(
       QuoteBook quotes,
       InboundUpdates updates,
+      RecordedPayments recorded,
       Clock clock,
       QuoteNonces nonces,
       @Value("${tollgate.paywall.cached-channels:10000}") int cacheSize) {
-    return new PaidRequests(quotes, updates, new ChannelCache(cacheSize), clock, nonces);
+    return new PaidRequests(quotes, updates, recorded, new ChannelCache(cacheSize), clock, nonces);
   }
 
   private static Address address(String name, String value) {

@@ -9,6 +9,7 @@ import dev.tollgate.core.update.UpdateType;
 import dev.tollgate.core.value.Address;
 import dev.tollgate.functions.refusal.GatewayReason;
 import dev.tollgate.x402.refusal.Checked;
+import dev.tollgate.x402.refusal.PaywallReason;
 import dev.tollgate.x402.refusal.Refusal;
 import java.util.Optional;
 
@@ -45,7 +46,25 @@ public final class AcceptTransfer {
                     stored.latest(),
                     create,
                     () -> ChainInputs.at(clock.nowSeconds()),
-                    t -> Checked.ok(Optional.empty())));
+                    t -> Checked.ok(Optional.empty())))
+        .flatMap(AcceptTransfer::notAPaidRequest);
+  }
+
+  /**
+   * A repeat of a create the paywall took as a paid request (its answer is the create and the
+   * gateway's resolve) is not answered here: a captured {@code PAYMENT-SIGNATURE} would otherwise
+   * buy its holder the double-signed state. The payer has its answer from the paywall.
+   */
+  private static Checked<Accepted> notAPaidRequest(Accepted accepted) {
+    if (accepted.replayed() && accepted.gatewayUpdate().isPresent()) {
+      UpdateDetails.Create create = (UpdateDetails.Create) accepted.countersigned().details();
+      return Checked.refused(
+          PaywallReason.PAYMENT_ALREADY_USED,
+          "transfer "
+              + create.transferId()
+              + " was taken as a paid request; its answer is not given on the channel route");
+    }
+    return Checked.ok(accepted);
   }
 
   /**

@@ -26,8 +26,9 @@ import java.util.Optional;
 /**
  * The paid request of DESIGN §3: a quote for an unpaid request; for a paid one, the quote and the
  * create checked, the create countersigned and the transfer resolved with the preimage the quote
- * derives, all in one conditional write. Nothing is stored for a quote; a payment sent twice gets
- * the recorded answer and is charged once.
+ * derives, all in one conditional write. Nothing is stored for a quote; a payment sent twice is
+ * charged once and serves once, unless the payer proves the copy is its own ({@link
+ * RecordedPayments}).
  */
 public final class PaidRequests {
   private final QuoteBook quotes;
@@ -35,13 +36,16 @@ public final class PaidRequests {
   private final Clock clock;
   private final QuoteNonces nonces;
   private final ChannelCache cache;
+  private final RecordedPayments recorded;
 
   public PaidRequests(
       QuoteBook quotes,
       InboundUpdates updates,
+      RecordedPayments recorded,
       ChannelCache cache,
       Clock clock,
       QuoteNonces nonces) {
+    this.recorded = Objects.requireNonNull(recorded, "recorded");
     this.quotes = Objects.requireNonNull(quotes, "quotes");
     this.cache = Objects.requireNonNull(cache, "cache");
     this.updates = Objects.requireNonNull(updates, "updates");
@@ -63,6 +67,12 @@ public final class PaidRequests {
 
   /** Checks a payment without signing or storing anything: the facilitator's {@code verify}. */
   public Checked<ChannelUpdate> verify(PaymentPayload payment, String resourceUrl) {
+    return verify(payment, resourceUrl, Optional.empty());
+  }
+
+  /** {@link #verify}, for a payment sent again with the payer's {@code resend} proof. */
+  public Checked<ChannelUpdate> verify(
+      PaymentPayload payment, String resourceUrl, Optional<String> resend) {
     long now = clock.nowSeconds();
     return checkedQuote(payment, resourceUrl, now)
         .flatMap(quote -> channelOf(payment.payload()))
@@ -70,7 +80,9 @@ public final class PaidRequests {
             stored -> {
               ChannelUpdate create = payment.payload();
               if (create.nonce() <= stored.nonce()) {
-                return updates.repeatOrBehind(create, stored).map(Accepted::countersigned);
+                return updates
+                    .repeatOrBehind(create, stored)
+                    .flatMap(repeat -> recorded.verify(repeat, resend));
               }
               Outcome<Transition> applied =
                   UpdateApplier.applyUpdate(
@@ -88,9 +100,25 @@ public final class PaidRequests {
    * cached state is made again on the stored one, so the cache never changes an answer.
    */
   public Checked<SettlementResponse> settle(PaymentPayload payment, String resourceUrl) {
+    return settle(payment, resourceUrl, Optional.empty());
+  }
+
+  /**
+   * {@link #settle}, where {@code resend} is the payer's {@code TOLLGATE-RESEND} proof, if the
+   * request carries one: a payment the channel already holds is served only with a fresh one.
+   */
+  public Checked<SettlementResponse> settle(
+      PaymentPayload payment, String resourceUrl, Optional<String> resend) {
     long now = clock.nowSeconds();
     return checkedQuote(payment, resourceUrl, now)
-        .flatMap(quote -> take(payment.payload(), quote, now))
+        .flatMap(
+            quote ->
+                take(payment.payload(), quote, now)
+                    .flatMap(
+                        taken ->
+                            taken.replayed()
+                                ? recorded.settle(taken, quote, resend, now)
+                                : Checked.ok(taken)))
         .map(this::settlement);
   }
 
@@ -99,6 +127,14 @@ public final class PaidRequests {
    * and for a payer that is behind, the gateway's latest update to sync to.
    */
   public SettlementResponse refusedSettlement(Refusal refusal, Optional<ChannelUpdate> create) {
+    if (create.isPresent()
+        && refusal.errorReason().equals(PaywallReason.PAYMENT_ALREADY_USED.errorReason())) {
+      return SettlementResponse.alreadyUsed(
+          quotes.network(),
+          refusal,
+          create.get().fromIdentifier(),
+          RecordedPayments.transferId(create.get()));
+    }
     return SettlementResponse.refused(
         quotes.network(),
         refusal,

@@ -59,9 +59,20 @@ public final class GatewayClient {
 
   /** Takes the reader's payment for {@code resourceUrl}: the gateway's SettlementResponse. */
   public Answer settle(JsonNode paymentPayload, String resourceUrl) {
+    return settle(paymentPayload, resourceUrl, null);
+  }
+
+  /**
+   * {@link #settle}, passing on the reader's {@code TOLLGATE-RESEND} proof ({@code resend}, null if
+   * none): the gateway serves a payment it already took again only with it.
+   */
+  public Answer settle(JsonNode paymentPayload, String resourceUrl, String resend) {
     ObjectNode body = SiteResponse.JSON.createObjectNode();
     body.set("paymentPayload", paymentPayload);
     body.put("resource", resourceUrl);
+    if (resend != null && !resend.isBlank()) {
+      body.put("resend", resend);
+    }
     return post("/settle", body);
   }
 

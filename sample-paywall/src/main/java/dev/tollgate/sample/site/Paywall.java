@@ -45,6 +45,19 @@ public final class Paywall {
    */
   public Outcome charge(
       String resourceUrl, String description, BigInteger price, String paymentHeader) {
+    return charge(resourceUrl, description, price, paymentHeader, null);
+  }
+
+  /**
+   * {@link #charge}, with the reader's {@code TOLLGATE-RESEND} proof ({@code resendHeader}, null if
+   * none), passed on to the gateway: a payment it already took serves again only with one.
+   */
+  public Outcome charge(
+      String resourceUrl,
+      String description,
+      BigInteger price,
+      String paymentHeader,
+      String resendHeader) {
     try {
       if (paymentHeader == null || paymentHeader.isBlank()) {
         return new NotServed(quoted(resourceUrl, description, price, "payment_required", ""));
@@ -56,7 +69,8 @@ public final class Paywall {
         return new NotServed(
             SiteResponse.error(refusal.httpStatus(), refusal.errorReason(), refusal.detail()));
       }
-      GatewayClient.Answer settled = gateway.settle(payment.value().toJson(), resourceUrl);
+      GatewayClient.Answer settled =
+          gateway.settle(payment.value().toJson(), resourceUrl, resendHeader);
       SettlementResponse taken =
           settled.status() == 200
               ? SettlementResponse.fromJson(settled.body(), "the gateway's settlement")

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.tollgate.x402.ResendProof;
 import dev.tollgate.x402.X402Headers;
 import java.io.IOException;
 import java.io.InputStream;
@@ -291,7 +292,8 @@ public final class PublisherSite implements AutoCloseable {
             resource,
             article.title(),
             article.price(),
-            payments.isEmpty() ? null : payments.get(0));
+            payments.isEmpty() ? null : payments.get(0),
+            exchange.getRequestHeaders().getFirst(ResendProof.HEADER));
     if (outcome instanceof Paywall.Paid paid) {
       return SiteResponse.builder(200, "application/json")
           .header(X402Headers.PAYMENT_RESPONSE, paid.paymentResponse())
@@ -358,7 +360,8 @@ public final class PublisherSite implements AutoCloseable {
             resource,
             "One quote for " + symbol,
             catalogue.apiCallPrice(),
-            payments.isEmpty() ? null : payments.get(0));
+            payments.isEmpty() ? null : payments.get(0),
+            exchange.getRequestHeaders().getFirst(ResendProof.HEADER));
     if (outcome instanceof Paywall.Paid paid) {
       return SiteResponse.builder(200, "application/json")
           .header(X402Headers.PAYMENT_RESPONSE, paid.paymentResponse())

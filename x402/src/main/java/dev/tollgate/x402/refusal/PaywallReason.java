@@ -41,7 +41,25 @@ public enum PaywallReason implements RefusalReason {
   /** The hashlock (definition, lockHash, expiry, transfer timeout) is not the one quoted. */
   LOCK_MISMATCH(402, "lock_mismatch"),
   /** The payment names a channel the gateway does not have: the payer must open one first. */
-  CHANNEL_NOT_OPEN(402, "channel_not_open");
+  CHANNEL_NOT_OPEN(402, "channel_not_open"),
+  /**
+   * The payment was already taken and its resource served: a copy of it (sent again, or at the same
+   * time) is not served again without the payer's resend proof.
+   */
+  PAYMENT_ALREADY_USED(409, "payment_already_used"),
+  /** A resend proof whose number was already used for this payment (or a higher one was). */
+  RESEND_ALREADY_USED(409, "resend_already_used"),
+  /** A resend proof numbered outside 1..the gateway's maximum number of resends. */
+  RESEND_LIMIT_REACHED(409, "resend_limit_reached"),
+  /** The resend header is not {@code <n>.<0x signature>}. */
+  MALFORMED_RESEND_PROOF(400, "invalid_resend_proof"),
+  /** A resend proof not signed by the channel's payer: only the payer may have it served again. */
+  RESEND_NOT_BY_PAYER(403, "resend_not_by_payer"),
+  /**
+   * The quote's create is in the channel without the gateway's resolve, and its transfer is no
+   * longer active (expired, or resolved another way): it can no longer be taken as this payment.
+   */
+  PAYMENT_TRANSFER_CLOSED(409, "payment_transfer_closed");
 
   private final int httpStatus;
   private final String errorReason;
