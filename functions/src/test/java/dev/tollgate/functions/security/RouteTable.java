@@ -19,7 +19,7 @@ record RouteTable(Map<String, Row> rows) {
   static final String HEADING = "## Routes of the gateway";
 
   /** One row: {@code expected} is the stranger's status and, for a refusal, its {@code error}. */
-  record Row(String routeKey, String callers, int status, String error) {}
+  record Row(String routeKey, String callers, int status, String error, boolean knownWeakness) {}
 
   private static final Pattern ROUTE = Pattern.compile("^`((?:GET|POST) /[^`]*)`$");
   private static final Pattern ANSWER = Pattern.compile("^`(\\d{3})(?: ([a-z_]+))?`");
@@ -51,7 +51,11 @@ record RouteTable(Map<String, Row> rows) {
       }
       Row row =
           new Row(
-              route.group(1), cells[1].strip(), Integer.parseInt(answer.group(1)), answer.group(2));
+              route.group(1),
+              cells[1].strip(),
+              Integer.parseInt(answer.group(1)),
+              answer.group(2),
+              cells[2].contains("known weakness"));
       if (rows.put(row.routeKey(), row) != null) {
         throw new IllegalStateException("route listed twice: " + row.routeKey());
       }
