@@ -198,7 +198,12 @@ public class ChainActionsFactory {
           long confirmations,
       InboundUpdates updates,
       Clock clock) {
-    return new CreditDeposit(confirmed, funded, chain, confirmations, updates, clock);
+    try {
+      return new CreditDeposit(confirmed, funded, chain, confirmations, updates, clock);
+    } catch (IllegalArgumentException e) {
+      // The setting is the watcher's: a deposit is credited as deep as the watcher reads.
+      throw new IllegalArgumentException("tollgate.watcher: " + e.getMessage(), e);
+    }
   }
 
   @Singleton

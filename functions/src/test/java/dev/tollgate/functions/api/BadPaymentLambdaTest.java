@@ -9,6 +9,7 @@ import static dev.tollgate.functions.harness.GatewayStack.ARTICLES;
 import static dev.tollgate.functions.harness.GatewayStack.ARTICLE_PRICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.core.json.ChannelJson;
@@ -232,7 +233,8 @@ class BadPaymentLambdaTest extends OnStackTest {
   }
 
   @Test
-  void aPaymentReplayedOnAnotherResourceIsRefusedAndOnItsOwnIsAnsweredAgain() throws Exception {
+  void aPaymentReplayedOnAnotherResourceIsRefusedAndOnItsOwnOnlyWithThePayersProof()
+      throws Exception {
     HttpPayer payer = bad.funded();
     HttpPayer.Paid first = payer.get(ARTICLES + "a");
     assertThat(first.status()).as(first.response().toString()).isEqualTo(200);
@@ -242,12 +244,19 @@ class BadPaymentLambdaTest extends OnStackTest {
     assertThat(r.message()).contains(ARTICLES + "b");
 
     StoredTables.Snapshot before = bad.stored();
-    LambdaInvoker.Response again = bad.send(ARTICLES + "a", first.header());
+    LambdaInvoker.Response copy = bad.send(ARTICLES + "a", first.header());
+    assertThat(copy.status()).as(copy.toString()).isEqualTo(409);
+    JsonNode refusal = ChannelJson.parse(copy.body());
+    assertThat(refusal.path("error").asText()).isEqualTo("payment_already_used");
+    assertThat(refusal.path("detail").asText()).contains("TOLLGATE-RESEND");
+    assertThat(copy.body()).doesNotContain("aliceSignature");
+    assertThat(bad.stored()).as("a copy stores nothing").isEqualTo(before);
+    LambdaInvoker.Response again = payer.resend(ARTICLES + "a", first.header(), 1);
     assertThat(again.status()).as(again.toString()).isEqualTo(200);
     assertThat(again.header(X402Headers.PAYMENT_RESPONSE)).isEqualTo(receipt);
     assertThat(ChannelJson.parse(again.body()))
         .isEqualTo(ChannelJson.parse(first.response().body()));
-    assertThat(bad.stored()).as("a replay stores nothing").isEqualTo(before);
+    // The resend proof's number is recorded as used; the channel is as the first payment left it.
 
     // Charged once, as the gateway's stored channel says.
     Channel stored = JsonAssert.stored(stack, payer);

@@ -78,15 +78,12 @@ class PaidRequestLambdaTest extends OnStackTest {
   }
 
   @Test
-  void aPaymentSentAgainGetsTheSameAnswerAndIsChargedOnce() throws Exception {
+  void aPaymentSentAgainWithItsResendProofGetsTheSameAnswerAndIsChargedOnce() throws Exception {
     HttpPayer payer = funded();
     HttpPayer.Paid first = payer.get(ARTICLES + "retried");
     assertThat(first.status()).isEqualTo(200);
 
-    LambdaInvoker.Response again =
-        stack
-            .lambda()
-            .get(ARTICLES + "retried", Map.of(X402Headers.PAYMENT_SIGNATURE, first.header()));
+    LambdaInvoker.Response again = payer.resend(ARTICLES + "retried", first.header(), 1);
 
     assertThat(again.status()).isEqualTo(200);
     assertThat(again.header(X402Headers.PAYMENT_RESPONSE))

@@ -180,20 +180,25 @@ class UnfundedChannelsOnChainTest {
     data.write(word(bob.length));
     data.write(java.util.Arrays.copyOf(bob, padded(bob.length)));
     String input = selector + dev.tollgate.core.value.Hex.encode(data.toByteArray()).substring(2);
-    String hash =
+    var web3j = stack.anvil().web3j();
+    var sent =
         stack
             .bystander()
             .sendTransaction(
-                BigInteger.valueOf(2_000_000_000L),
+                web3j.ethGasPrice().send().getGasPrice().multiply(BigInteger.TWO),
                 BigInteger.valueOf(1_000_000L),
                 ChannelStructs.hex(channel),
                 input,
-                BigInteger.ZERO)
-            .getTransactionHash();
+                BigInteger.ZERO);
+    assertThat(sent.getError())
+        .as(
+            "the node took the dispute: %s",
+            sent.getError() == null ? "" : sent.getError().getMessage())
+        .isNull();
     var receipt =
-        stack.anvil().web3j().ethGetTransactionReceipt(hash).send().getTransactionReceipt();
-    assertThat(receipt).isPresent();
-    assertThat(receipt.get().isStatusOK()).as("the dispute mined: %s", receipt.get()).isTrue();
+        new org.web3j.tx.response.PollingTransactionReceiptProcessor(web3j, 50, 100)
+            .waitForTransactionReceipt(sent.getTransactionHash());
+    assertThat(receipt.isStatusOK()).as("the dispute mined: %s", receipt).isTrue();
   }
 
   private static byte[] word(long value) {

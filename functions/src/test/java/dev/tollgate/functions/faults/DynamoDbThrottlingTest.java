@@ -189,7 +189,7 @@ class DynamoDbThrottlingTest {
     assertThat(StoredTables.of(stack).snapshot()).isEqualTo(before);
 
     faults.clear();
-    HttpPayer.Paid again = Paying.resend(stack, payer, refused);
+    HttpPayer.Paid again = Paying.resend(payer, refused);
 
     assertThat(again.status()).as(again.response().body()).isEqualTo(200);
     assertThat(Paying.receipt(again.response())).isEqualTo(Paying.transferOf(refused));

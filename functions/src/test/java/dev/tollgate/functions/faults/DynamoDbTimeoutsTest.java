@@ -146,7 +146,7 @@ class DynamoDbTimeoutsTest {
     Committed lost = payUntilTheCallTimesOut(payer, "sent-again");
 
     faults.clear();
-    HttpPayer.Paid again = Paying.resend(stack, payer, lost.paid());
+    HttpPayer.Paid again = Paying.resend(payer, lost.paid());
 
     assertThat(again.status()).as(again.response().body()).isEqualTo(200);
     assertThat(Paying.receipt(again.response())).isEqualTo(lost.transfer());
@@ -168,7 +168,7 @@ class DynamoDbTimeoutsTest {
     payer.sync();
     // The payer's view now has the payment; the same payment sent again still serves the
     // resource, from the record, and charges nothing more.
-    LambdaInvoker.Response again = Paying.resendRaw(stack, lost.paid());
+    LambdaInvoker.Response again = Paying.resendRaw(payer, lost.paid());
     books.assertBalanced(payer, DEPOSIT, ARTICLE_PRICE, Set.of(lost.transfer()));
     HttpPayer.Paid next = Paying.pay(payer, ARTICLES + "after-sync");
 
@@ -197,7 +197,7 @@ class DynamoDbTimeoutsTest {
     Paying.assertRefused(refused.response(), 503, "service_unavailable", Optional.of("1"));
     assertThat(StoredTables.of(stack).snapshot()).isEqualTo(before);
     faults.clear();
-    HttpPayer.Paid again = Paying.resend(stack, payer, refused);
+    HttpPayer.Paid again = Paying.resend(payer, refused);
     assertThat(again.status()).as(again.response().body()).isEqualTo(200);
     books.assertBalanced(payer, DEPOSIT, ARTICLE_PRICE, Set.of(Paying.transferOf(refused)));
     report.row(

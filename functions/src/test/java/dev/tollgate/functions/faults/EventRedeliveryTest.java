@@ -145,6 +145,8 @@ class EventRedeliveryTest {
     HttpPayer payer = opened();
     stack.gateway().fund(payer.channel(), DEPOSIT);
     stack.confirm();
+    // Credited from the chain's totals; from then on the channel is funded, so watched.
+    assertThat(payer.reconcile(DEPOSIT).status()).isEqualTo(200);
     assertThat(stack.watch().eventsPublished()).isEqualTo(1);
 
     sqsFaults.persist("DeleteMessage", SQS_DOWN);
@@ -165,7 +167,6 @@ class EventRedeliveryTest {
     assertThat(processed.history(payer.channel(), 10)).isEqualTo(afterFirst);
     assertQueuesEmpty();
 
-    assertThat(payer.reconcile(DEPOSIT).status()).isEqualTo(200);
     LambdaInvoker.Response twice = payer.reconcile(DEPOSIT);
     assertThat(twice.status()).isEqualTo(402);
     assertThat(twice.body()).contains("no_new_deposit");
@@ -179,7 +180,7 @@ class EventRedeliveryTest {
         "SQS redelivery of a payer's deposit (TokenDeposited)",
         "processor's SQS DeleteMessage fails after processing (crash); message back after its"
             + " 2 s visibility timeout",
-        "deposit reconciled once: 200; the same deposit claimed again: 402 no_new_deposit",
+        "deposit reconciled once: 200; after the redelivery, claimed again: 402 no_new_deposit",
         "queue: 2 receives of the same message; processor: skipped the 2nd (0 writes)",
         "credited once; one processed-event record; books balance");
   }

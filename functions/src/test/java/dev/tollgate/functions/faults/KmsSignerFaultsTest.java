@@ -194,7 +194,7 @@ class KmsSignerFaultsTest {
     kms.scheduleKeyDeletion(r -> r.keyId(keyId).pendingWindowInDays(7));
     HttpPayer.Paid pendingDeletion = Paying.pay(payer, ARTICLES + "key-pending-deletion");
     kms.cancelKeyDeletion(r -> r.keyId(keyId));
-    HttpPayer.Paid disabled = Paying.resend(stack, payer, pendingDeletion);
+    HttpPayer.Paid disabled = Paying.resend(payer, pendingDeletion);
 
     Paying.assertRefused(pendingDeletion.response(), 503, "signer_unavailable", Optional.empty());
     Paying.assertRefused(disabled.response(), 503, "signer_unavailable", Optional.empty());
@@ -203,7 +203,7 @@ class KmsSignerFaultsTest {
     assertThat(StoredTables.of(stack).snapshot()).isEqualTo(before);
 
     kms.enableKey(r -> r.keyId(keyId));
-    HttpPayer.Paid again = Paying.resend(stack, payer, pendingDeletion);
+    HttpPayer.Paid again = Paying.resend(payer, pendingDeletion);
 
     assertThat(again.status()).as(again.response().body()).isEqualTo(200);
     books.assertBalanced(payer, DEPOSIT, ARTICLE_PRICE, Set.of(Paying.transferOf(pendingDeletion)));
@@ -254,7 +254,7 @@ class KmsSignerFaultsTest {
     // No countersigned create stored without its resolve: nothing at all.
     assertThat(StoredTables.of(stack).snapshot()).isEqualTo(before);
     faults.clear();
-    HttpPayer.Paid again = Paying.resend(stack, payer, refused);
+    HttpPayer.Paid again = Paying.resend(payer, refused);
     assertThat(again.status()).as(again.response().body()).isEqualTo(200);
     books.assertBalanced(payer, DEPOSIT, ARTICLE_PRICE, Set.of(Paying.transferOf(refused)));
     report.row(

@@ -7,10 +7,8 @@ import dev.tollgate.core.json.ChannelJson;
 import dev.tollgate.core.update.UpdateDetails;
 import dev.tollgate.core.value.Bytes32;
 import dev.tollgate.functions.LambdaInvoker;
-import dev.tollgate.functions.harness.GatewayStack;
 import dev.tollgate.functions.harness.HttpPayer;
 import dev.tollgate.x402.X402Headers;
-import java.util.Map;
 import java.util.Optional;
 
 /** A payer's moves around a fault: pay, send the same payment again, read what came back. */
@@ -26,15 +24,16 @@ final class Paying {
    * The same payment sent again, header for header, as an x402 client retries a request that failed
    * without an answer it could use; a 200 is taken into the payer's view.
    */
-  static HttpPayer.Paid resend(GatewayStack stack, HttpPayer payer, HttpPayer.Paid earlier) {
-    return payer.settled(resendRaw(stack, earlier), earlier.header());
+  static HttpPayer.Paid resend(HttpPayer payer, HttpPayer.Paid earlier) {
+    return payer.settled(resendRaw(payer, earlier), earlier.header());
   }
 
-  /** The same payment sent again, its answer not taken in (a payer that synced meanwhile). */
-  static LambdaInvoker.Response resendRaw(GatewayStack stack, HttpPayer.Paid earlier) {
-    return stack
-        .lambda()
-        .get(pathOf(earlier), Map.of(X402Headers.PAYMENT_SIGNATURE, earlier.header()));
+  /**
+   * The same payment sent again with the payer's first resend proof, its answer not taken in (a
+   * payer that synced meanwhile).
+   */
+  static LambdaInvoker.Response resendRaw(HttpPayer payer, HttpPayer.Paid earlier) {
+    return payer.resend(pathOf(earlier), earlier.header(), 1);
   }
 
   /** The transfer the payment's create locks: its id is the receipt's transaction. */

@@ -9,6 +9,7 @@ import dev.tollgate.core.protocol.DepositTotals;
 import dev.tollgate.core.transfer.WithdrawData;
 import dev.tollgate.core.transfer.WithdrawState;
 import dev.tollgate.core.update.ChannelUpdate;
+import dev.tollgate.core.update.UpdateDetails;
 import dev.tollgate.core.update.UpdateParams;
 import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Bytes32;
@@ -18,6 +19,7 @@ import dev.tollgate.functions.LambdaInvoker;
 import dev.tollgate.x402.PaymentPayload;
 import dev.tollgate.x402.PaymentRequired;
 import dev.tollgate.x402.PaymentRequirements;
+import dev.tollgate.x402.ResendProof;
 import dev.tollgate.x402.SettlementResponse;
 import dev.tollgate.x402.X402Headers;
 import java.math.BigInteger;
@@ -226,6 +228,27 @@ public final class HttpPayer {
           ChainInputs.at(now()));
     }
     return new Paid(r, settlement, header);
+  }
+
+  /**
+   * The payment in {@code header} sent again to {@code path} with this payer's {@code
+   * TOLLGATE-RESEND} proof number {@code n}: how a payer whose answer was lost asks for it again.
+   */
+  public LambdaInvoker.Response resend(String path, String header, long n) {
+    return lambda.get(
+        path,
+        Map.of(X402Headers.PAYMENT_SIGNATURE, header, ResendProof.HEADER, resendProof(header, n)));
+  }
+
+  /** This payer's resend proof number {@code n} for the payment in {@code header}. */
+  public String resendProof(String header, long n) {
+    ChannelUpdate create = X402Headers.decodePaymentSignature(header).value().payload();
+    return ResendProof.sign(
+            payer.party().signer(),
+            create.channelAddress(),
+            ((UpdateDetails.Create) create.details()).transferId(),
+            n)
+        .headerValue();
   }
 
   public ChannelUpdate createFor(PaymentRequirements accepted) {

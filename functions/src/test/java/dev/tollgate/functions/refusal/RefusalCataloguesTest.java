@@ -18,12 +18,16 @@ class RefusalCataloguesTest {
   @Test
   void everyReasonHasAnX402StatusAndASnakeCaseErrorReason() {
     for (PaywallReason r : PaywallReason.values()) {
-      assertThat(r.httpStatus()).as("%s", r).isIn(400, 402, 431);
+      // 402 for what a new payment can fix, 400/431 for bytes the payer must change, 409 for a
+      // payment the channel already holds, 403 for a resend proof signed by someone else.
+      assertThat(r.httpStatus()).as("%s", r).isIn(400, 402, 403, 409, 431);
       assertThat(r.errorReason()).as("%s", r).matches("[a-z][a-z0-9]*(_[a-z0-9]+)*");
     }
     assertThat(PaywallReason.HEADER_TOO_LARGE.httpStatus()).isEqualTo(431);
     assertThat(PaywallReason.MALFORMED_PAYMENT_HEADER.httpStatus()).isEqualTo(400);
     assertThat(PaywallReason.INVALID_QUOTE.httpStatus()).isEqualTo(402);
+    assertThat(PaywallReason.PAYMENT_ALREADY_USED.httpStatus()).isEqualTo(409);
+    assertThat(PaywallReason.RESEND_NOT_BY_PAYER.httpStatus()).isEqualTo(403);
   }
 
   @Test
