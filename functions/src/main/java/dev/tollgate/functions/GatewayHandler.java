@@ -75,6 +75,10 @@ public class GatewayHandler extends APIGatewayV2HTTPEventFunction {
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent input, Context context) {
     try {
+      Optional<APIGatewayV2HTTPResponse> refused = RequestTargetCheck.refusal(input);
+      if (refused.isPresent()) {
+        return refused.get();
+      }
       return super.handleRequest(withHttpHeaderValues(input), context);
     } finally {
       MDC.clear();

@@ -6,6 +6,9 @@ import dev.tollgate.core.json.ChannelJson;
 import dev.tollgate.core.value.Uint256;
 import dev.tollgate.functions.paywall.PaidRequests;
 import dev.tollgate.functions.paywall.PricedRoute;
+import dev.tollgate.functions.paywall.Seller;
+import dev.tollgate.functions.publisher.Publisher;
+import dev.tollgate.functions.publisher.Publishers;
 import dev.tollgate.functions.refusal.GatewayReason;
 import dev.tollgate.x402.PaymentPayload;
 import dev.tollgate.x402.SettlementResponse;
@@ -14,37 +17,62 @@ import dev.tollgate.x402.refusal.Checked;
 import dev.tollgate.x402.refusal.Refusal;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import java.util.Optional;
 
 /**
  * The paywall for a publisher's own server, in any language: {@code /quote} makes the 402 for a
- * resource, {@code /verify} checks a payment without taking it, {@code /settle} takes it. The
- * server names the resource it is serving; the quote inside the payment must be for it.
+ * resource, {@code /verify} checks a payment without taking it, {@code /settle} takes it. Only a
+ * configured publisher may call them ({@code Authorization: Bearer <its token>}), for the resources
+ * it sells, and the price is its decision: it names the price when it quotes and again when it
+ * settles, and a payment on a quote below that price, or on a quote another seller issued, is
+ * refused.
  */
 @Controller
 @Requires(beans = PaidRequests.class)
 public class FacilitatorController {
-  private final PaidRequests payments;
+  /** Longer than any URL a browser sends; a resource is named, not uploaded. */
+  static final int MAX_URL_CHARS = 2048;
 
-  public FacilitatorController(PaidRequests payments) {
+  static final int MAX_TEXT_CHARS = 512;
+
+  private final PaidRequests payments;
+  private final Publishers publishers;
+
+  public FacilitatorController(PaidRequests payments, Publishers publishers) {
     this.payments = payments;
+    this.publishers = publishers;
   }
 
   /** {@code {resource: {url, description?, mimeType?}, amount}} → PaymentRequired. */
   @Post(uri = "/quote", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-  public HttpResponse<String> quote(@Body @Nullable String body) {
-    Checked<QuoteRequest> request = ApiJson.body(body).flatMap(FacilitatorController::quoteRequest);
+  public HttpResponse<String> quote(
+      @Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization,
+      @Body @Nullable String body) {
+    Checked<Publisher> publisher = publishers.authenticate(authorization);
+    if (!publisher.isOk()) {
+      return Responses.refusal(publisher.refusal());
+    }
+    Checked<QuoteRequest> request =
+        ApiJson.body(body)
+            .flatMap(FacilitatorController::quoteRequest)
+            .flatMap(r -> Publishers.selling(publisher.value(), r.url()).map(ignored -> r));
     if (!request.isOk()) {
       return Responses.refusal(request.refusal());
     }
     var required =
-        payments.challenge(request.value().route(), request.value().url(), Optional.empty());
+        payments.challenge(
+            request.value().route(),
+            request.value().url(),
+            publisher.value().issuer(),
+            Optional.empty());
     return Responses.json(HttpStatus.OK, required.toJson())
         .header(X402Headers.PAYMENT_REQUIRED, X402Headers.encode(required));
   }
@@ -53,57 +81,69 @@ public class FacilitatorController {
 
   private static Checked<QuoteRequest> quoteRequest(JsonNode json) {
     JsonNode resource = json.get("resource");
-    if (resource == null || !resource.isObject() || !resource.path("url").isTextual()) {
-      return Checked.refused(GatewayReason.MALFORMED_REQUEST, "the body needs resource.url");
+    if (resource == null || !resource.isObject()) {
+      return Checked.refused(
+          GatewayReason.MALFORMED_REQUEST, "the body needs an object 'resource' with a 'url'");
     }
-    return ApiJson.text(json, "amount")
-        .flatMap(FacilitatorController::price)
-        .map(
-            amount ->
-                new QuoteRequest(
-                    new PricedRoute(
-                        "/",
-                        amount,
-                        resource.path("description").asText(""),
-                        resource.path("mimeType").asText("application/json")),
-                    resource.get("url").asText()));
+    return resourceUrl(resource.get("url"), "resource.url")
+        .flatMap(
+            url ->
+                optionalText(resource, "description", "")
+                    .flatMap(
+                        description ->
+                            optionalText(resource, "mimeType", "application/json")
+                                .flatMap(
+                                    mimeType ->
+                                        ApiJson.text(json, "amount")
+                                            .flatMap(a -> price("amount", a))
+                                            .map(
+                                                amount ->
+                                                    new QuoteRequest(
+                                                        new PricedRoute(
+                                                            "/", amount, description, mimeType),
+                                                        url)))));
   }
 
   /**
-   * {@code {paymentPayload, resource}} → {@code {isValid, invalidReason?, invalidMessage?, payer}}.
+   * {@code {paymentPayload, resource, price, resend?}} → {@code {isValid, invalidReason?,
+   * invalidMessage?, payer}}.
    */
   @Post(uri = "/verify", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-  public HttpResponse<String> verify(@Body @Nullable String body) {
-    Checked<Request> request = request(body);
-    ObjectNode out = ChannelJson.MAPPER.createObjectNode();
+  public HttpResponse<String> verify(
+      @Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization,
+      @Body @Nullable String body) {
+    Checked<Request> request = request(authorization, body);
     if (!request.isOk()) {
       return Responses.refusal(request.refusal());
     }
-    var verified =
-        payments.verify(
-            request.value().payment(), request.value().resource(), request.value().resend());
+    Request r = request.value();
+    var verified = payments.verify(r.payment(), r.resource(), r.seller(), r.resend());
+    ObjectNode out = ChannelJson.MAPPER.createObjectNode();
     out.put("isValid", verified.isOk());
     if (!verified.isOk()) {
       out.put("invalidReason", verified.refusal().errorReason());
       out.put("invalidMessage", verified.refusal().detail());
     }
-    out.put("payer", request.value().payment().payload().fromIdentifier().toChecksumHex());
+    out.put("payer", r.payment().payload().fromIdentifier().toChecksumHex());
     return Responses.json(HttpStatus.OK, out);
   }
 
   /**
-   * {@code {paymentPayload, resource, resend?}} → SettlementResponse (with its status on a
+   * {@code {paymentPayload, resource, price, resend?}} → SettlementResponse (with its status on a
    * refusal).
    */
   @Post(uri = "/settle", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-  public HttpResponse<String> settle(@Body @Nullable String body) {
-    Checked<Request> request = request(body);
+  public HttpResponse<String> settle(
+      @Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization,
+      @Body @Nullable String body) {
+    Checked<Request> request = request(authorization, body);
     if (!request.isOk()) {
       return Responses.refusal(request.refusal());
     }
-    PaymentPayload payment = request.value().payment();
+    Request r = request.value();
+    PaymentPayload payment = r.payment();
     Checked<SettlementResponse> settled =
-        payments.settle(payment, request.value().resource(), request.value().resend());
+        payments.settle(payment, r.resource(), r.seller(), r.resend());
     if (settled.isOk()) {
       ChannelLog.paid(settled.value());
       return Responses.json(HttpStatus.OK, settled.value().toJson());
@@ -115,31 +155,48 @@ public class FacilitatorController {
   }
 
   /**
-   * {@code resend} is the payer's {@code TOLLGATE-RESEND} header, passed on by the publisher: a
-   * payment sent again is served again only with it.
+   * {@code price} is what the publisher asks for the resource now, in base units; {@code resend} is
+   * the payer's {@code TOLLGATE-RESEND} header, passed on by the publisher: a payment sent again is
+   * served again only with it.
    */
-  private record Request(PaymentPayload payment, String resource, Optional<String> resend) {}
+  private record Request(
+      PaymentPayload payment, String resource, Seller seller, Optional<String> resend) {}
 
-  private static Checked<Request> request(String body) {
-    return ApiJson.body(body)
+  private Checked<Request> request(String authorization, String body) {
+    return publishers
+        .authenticate(authorization)
+        .flatMap(publisher -> ApiJson.body(body).flatMap(json -> request(publisher, json)));
+  }
+
+  private static Checked<Request> request(Publisher publisher, JsonNode json) {
+    return resourceUrl(json.get("resource"), "resource")
+        .flatMap(resource -> Publishers.selling(publisher, resource).map(p -> resource))
         .flatMap(
-            json ->
-                ApiJson.text(json, "resource")
+            resource ->
+                ApiJson.text(json, "price")
+                    .flatMap(p -> price("price", p))
                     .flatMap(
-                        resource -> {
+                        price -> {
                           JsonNode payload = json.get("paymentPayload");
                           if (payload == null || !payload.isObject()) {
                             return Checked.refused(
                                 GatewayReason.MALFORMED_REQUEST,
                                 "the body needs a paymentPayload object");
                           }
+                          JsonNode resend = json.get("resend");
+                          if (resend != null && !resend.isTextual() && !resend.isNull()) {
+                            return Checked.refused(
+                                GatewayReason.MALFORMED_REQUEST,
+                                "resend must be the payer's TOLLGATE-RESEND header as a string");
+                          }
                           try {
                             return Checked.ok(
                                 new Request(
                                     PaymentPayload.fromJson(payload, "paymentPayload"),
                                     resource,
-                                    json.path("resend").isTextual()
-                                        ? Optional.of(json.get("resend").asText())
+                                    new Seller(publisher.issuer(), price),
+                                    resend != null && resend.isTextual()
+                                        ? Optional.of(resend.asText())
                                         : Optional.empty()));
                           } catch (IllegalArgumentException e) {
                             return Checked.refused(GatewayReason.MALFORMED_REQUEST, e.getMessage());
@@ -147,15 +204,60 @@ public class FacilitatorController {
                         }));
   }
 
-  private static Checked<Uint256> price(String amount) {
+  /** A resource's URL: named, printable, and short enough to log. */
+  private static Checked<String> resourceUrl(JsonNode node, String field) {
+    if (node == null || !node.isTextual()) {
+      return Checked.refused(
+          GatewayReason.MALFORMED_REQUEST, "the body needs a string '" + field + "'");
+    }
+    String url = node.asText();
+    if (url.isBlank()) {
+      return Checked.refused(GatewayReason.MALFORMED_REQUEST, field + " must not be empty");
+    }
+    if (url.length() > MAX_URL_CHARS) {
+      return Checked.refused(
+          GatewayReason.MALFORMED_REQUEST,
+          field + " is " + url.length() + " characters, more than " + MAX_URL_CHARS);
+    }
+    if (url.chars().anyMatch(c -> c <= 0x20 || c == 0x7f)) {
+      return Checked.refused(
+          GatewayReason.MALFORMED_REQUEST,
+          field + " contains whitespace or control characters; percent-encode them");
+    }
+    return Checked.ok(url);
+  }
+
+  private static Checked<String> optionalText(JsonNode object, String field, String absent) {
+    JsonNode node = object.get(field);
+    if (node == null || node.isNull()) {
+      return Checked.ok(absent);
+    }
+    if (!node.isTextual()) {
+      return Checked.refused(
+          GatewayReason.MALFORMED_REQUEST, "resource." + field + " must be a string");
+    }
+    if (node.asText().length() > MAX_TEXT_CHARS) {
+      return Checked.refused(
+          GatewayReason.MALFORMED_REQUEST,
+          "resource."
+              + field
+              + " is "
+              + node.asText().length()
+              + " characters, more than "
+              + MAX_TEXT_CHARS);
+    }
+    return Checked.ok(node.asText());
+  }
+
+  private static Checked<Uint256> price(String field, String amount) {
     try {
       Uint256 price = Uint256.parse(amount);
       return price.isZero()
-          ? Checked.refused(GatewayReason.MALFORMED_REQUEST, "amount must be positive")
+          ? Checked.refused(GatewayReason.MALFORMED_REQUEST, field + " must be positive")
           : Checked.ok(price);
     } catch (IllegalArgumentException e) {
       return Checked.refused(
-          GatewayReason.MALFORMED_REQUEST, "amount is not a uint256 decimal: " + e.getMessage());
+          GatewayReason.MALFORMED_REQUEST, field + " is not a uint256 decimal: " + e.getMessage());
     }
   }
 }

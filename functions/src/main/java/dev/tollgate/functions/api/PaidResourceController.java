@@ -3,9 +3,11 @@ package dev.tollgate.functions.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.core.json.ChannelJson;
 import dev.tollgate.core.update.ChannelUpdate;
+import dev.tollgate.functions.paywall.CanonicalPath;
 import dev.tollgate.functions.paywall.PaidRequests;
 import dev.tollgate.functions.paywall.PriceList;
 import dev.tollgate.functions.paywall.PricedRoute;
+import dev.tollgate.functions.paywall.Seller;
 import dev.tollgate.functions.refusal.GatewayReason;
 import dev.tollgate.x402.PaymentPayload;
 import dev.tollgate.x402.ResendProof;
@@ -53,6 +55,10 @@ public class PaidResourceController {
       @Nullable @Header(ResendProof.HEADER) String resend) {
     // The full path, prefix included: quotes and priced routes are both keyed by it.
     String path = request.getPath();
+    Optional<Refusal> crooked = CanonicalPath.refusal(path);
+    if (crooked.isPresent()) {
+      return Responses.refusal(crooked.get());
+    }
     Optional<PricedRoute> route = prices.routeFor(path);
     if (route.isEmpty()) {
       return Responses.refusal(
@@ -66,7 +72,8 @@ public class PaidResourceController {
     }
     Checked<PaymentPayload> payment = decodeOne(request, paymentSignature);
     Checked<SettlementResponse> settled =
-        payment.flatMap(p -> payments.settle(p, path, Optional.ofNullable(resend)));
+        payment.flatMap(
+            p -> payments.settle(p, path, Seller.route(route.get()), Optional.ofNullable(resend)));
     if (settled.isOk()) {
       ChannelLog.paid(settled.value());
       return Responses.json(HttpStatus.OK, body(path, route.get(), Optional.of(settled.value())))

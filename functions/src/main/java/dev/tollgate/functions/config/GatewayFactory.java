@@ -44,6 +44,7 @@ import dev.tollgate.functions.paywall.QuoteBook;
 import dev.tollgate.functions.paywall.QuoteNonces;
 import dev.tollgate.functions.paywall.QuoteTerms;
 import dev.tollgate.functions.paywall.RecordedPayments;
+import dev.tollgate.functions.publisher.Publishers;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -361,6 +362,12 @@ public class GatewayFactory {
             quoteSeconds,
             transferTimeout,
             LockExpiryPolicy.none()));
+  }
+
+  /** The publishers allowed on the facilitator routes; none configured means none allowed. */
+  @Singleton
+  Publishers publishers(List<PublisherSettings> publishers) {
+    return new Publishers(publishers.stream().map(PublisherSettings::toPublisher).toList());
   }
 
   @Singleton

@@ -57,24 +57,28 @@ public final class PaidRequests {
     return quotes.network();
   }
 
-  /** The 402 body for {@code resource} at {@code route}'s price. */
+  /** The 402 body for {@code resource} at {@code route}'s price, from the route table. */
   public PaymentRequired challenge(PricedRoute route, String resourceUrl, Optional<String> why) {
+    return challenge(route, resourceUrl, QuoteIssuer.ROUTES, why);
+  }
+
+  /** The 402 body for {@code resource} at {@code route}'s price, issued by {@code issuer}. */
+  public PaymentRequired challenge(
+      PricedRoute route, String resourceUrl, QuoteIssuer issuer, Optional<String> why) {
     ResourceInfo resource = new ResourceInfo(resourceUrl, route.description(), route.mimeType());
     PaymentRequirements requirement =
-        quotes.quote(resource, route.price(), clock.nowSeconds(), nonces.next());
+        quotes.quote(resource, route.price(), issuer, clock.nowSeconds(), nonces.next());
     return PaymentRequired.of(why.orElse(null), resource, requirement);
   }
 
-  /** Checks a payment without signing or storing anything: the facilitator's {@code verify}. */
-  public Checked<ChannelUpdate> verify(PaymentPayload payment, String resourceUrl) {
-    return verify(payment, resourceUrl, Optional.empty());
-  }
-
-  /** {@link #verify}, for a payment sent again with the payer's {@code resend} proof. */
+  /**
+   * Checks a payment to {@code seller} without signing or storing anything: the facilitator's
+   * {@code verify}; {@code resend} is the payer's proof for a payment sent again.
+   */
   public Checked<ChannelUpdate> verify(
-      PaymentPayload payment, String resourceUrl, Optional<String> resend) {
+      PaymentPayload payment, String resourceUrl, Seller seller, Optional<String> resend) {
     long now = clock.nowSeconds();
-    return checkedQuote(payment, resourceUrl, now)
+    return checkedQuote(payment, resourceUrl, seller, now)
         .flatMap(quote -> channelOf(payment.payload()))
         .flatMap(
             stored -> {
@@ -95,22 +99,16 @@ public final class PaidRequests {
   }
 
   /**
-   * Takes the payment: the facilitator's {@code settle} and the paywall's paid request. The channel
-   * comes from this container's cache when it has it, sparing a read; an attempt refused on a
-   * cached state is made again on the stored one, so the cache never changes an answer.
-   */
-  public Checked<SettlementResponse> settle(PaymentPayload payment, String resourceUrl) {
-    return settle(payment, resourceUrl, Optional.empty());
-  }
-
-  /**
-   * {@link #settle}, where {@code resend} is the payer's {@code TOLLGATE-RESEND} proof, if the
-   * request carries one: a payment the channel already holds is served only with a fresh one.
+   * Takes the payment for {@code seller}: the facilitator's {@code settle} and the paywall's paid
+   * request. {@code resend} is the payer's {@code TOLLGATE-RESEND} proof, if the request carries
+   * one: a payment the channel already holds is served only with a fresh one. The channel comes
+   * from this container's cache when it has it, sparing a read; an attempt refused on a cached
+   * state is made again on the stored one, so the cache never changes an answer.
    */
   public Checked<SettlementResponse> settle(
-      PaymentPayload payment, String resourceUrl, Optional<String> resend) {
+      PaymentPayload payment, String resourceUrl, Seller seller, Optional<String> resend) {
     long now = clock.nowSeconds();
-    return checkedQuote(payment, resourceUrl, now)
+    return checkedQuote(payment, resourceUrl, seller, now)
         .flatMap(
             quote ->
                 take(payment.payload(), quote, now)
@@ -173,15 +171,30 @@ public final class PaidRequests {
   }
 
   private Checked<VerifiedQuote> checkedQuote(
-      PaymentPayload payment, String resourceUrl, long now) {
+      PaymentPayload payment, String resourceUrl, Seller seller, long now) {
     return quotes
-        .verify(payment.accepted(), resourceUrl, now)
+        .verify(payment.accepted(), resourceUrl, seller.issuer(), now)
+        .flatMap(quote -> atSellersPrice(quote, seller))
         .flatMap(
             quote ->
                 quotes
                     .checkCreate(quote, payment.payload())
                     .<Checked<VerifiedQuote>>map(Checked::refused)
                     .orElseGet(() -> Checked.ok(quote)));
+  }
+
+  /** The seller's price may have risen since the quote: a cheaper quote no longer pays. */
+  private static Checked<VerifiedQuote> atSellersPrice(VerifiedQuote quote, Seller seller) {
+    if (quote.amount().compareTo(seller.price()) < 0) {
+      return Checked.refused(
+          PaywallReason.BELOW_PRICE,
+          "the quote's price "
+              + quote.amount()
+              + " is below the seller's price "
+              + seller.price()
+              + " for the resource");
+    }
+    return Checked.ok(quote);
   }
 
   private Checked<StoredChannel> channelOf(ChannelUpdate create) {

@@ -55,14 +55,22 @@ public final class QuoteBook {
     return terms.network();
   }
 
+  /** {@link #quote(ResourceInfo, Uint256, QuoteIssuer, long, Bytes32)} for the route table. */
+  public PaymentRequirements quote(
+      ResourceInfo resource, Uint256 amount, long nowSeconds, Bytes32 nonce) {
+    return quote(resource, amount, QuoteIssuer.ROUTES, nowSeconds, nonce);
+  }
+
   /**
-   * A requirement to pay {@code amount} for {@code resource}, valid for the terms' quote validity.
+   * A requirement to pay {@code amount} for {@code resource}, at {@code issuer}'s price, valid for
+   * the terms' quote validity.
    *
    * @param nonce fresh randomness from the caller, so two quotes in the same second differ
    */
   public PaymentRequirements quote(
-      ResourceInfo resource, Uint256 amount, long nowSeconds, Bytes32 nonce) {
+      ResourceInfo resource, Uint256 amount, QuoteIssuer issuer, long nowSeconds, Bytes32 nonce) {
     Objects.requireNonNull(resource, "resource");
+    Objects.requireNonNull(issuer, "issuer");
     Objects.requireNonNull(amount, "amount");
     Objects.requireNonNull(nonce, "nonce");
     if (amount.isZero()) {
@@ -72,7 +80,7 @@ public final class QuoteBook {
       throw new IllegalArgumentException("now must not be negative: " + nowSeconds);
     }
     long expiresAt = Math.addExact(nowSeconds, terms.quoteValiditySeconds());
-    byte[] claims = QuoteToken.claims(expiresAt, nonce, resource.url(), amount);
+    byte[] claims = QuoteToken.claims(expiresAt, nonce, resource.url(), issuer, amount);
     String quoteId = QuoteToken.encode(claims, keys.mac(claims));
     QuoteExtra extra =
         new QuoteExtra(
@@ -94,15 +102,25 @@ public final class QuoteBook {
         extra);
   }
 
-  /**
-   * Checks that {@code accepted} is a quote this book issued under its current terms, for {@code
-   * requestedResourceUrl} (the URL the gateway quoted for, canonicalised the same way), unexpired
-   * at {@code nowSeconds}, at a price no lower than quoted. A quote expires at its {@code
-   * expiresAt}: valid while {@code now < expiresAt}, as a hashlock's expiry.
-   */
+  /** {@link #verify(PaymentRequirements, String, QuoteIssuer, long)} for the route table. */
   public Checked<VerifiedQuote> verify(
       PaymentRequirements accepted, String requestedResourceUrl, long nowSeconds) {
+    return verify(accepted, requestedResourceUrl, QuoteIssuer.ROUTES, nowSeconds);
+  }
+
+  /**
+   * Checks that {@code accepted} is a quote this book issued under its current terms, by {@code
+   * issuer}, for {@code requestedResourceUrl} (the URL the gateway quoted for, canonicalised the
+   * same way), unexpired at {@code nowSeconds}, at a price no lower than quoted. A quote expires at
+   * its {@code expiresAt}: valid while {@code now < expiresAt}, as a hashlock's expiry.
+   */
+  public Checked<VerifiedQuote> verify(
+      PaymentRequirements accepted,
+      String requestedResourceUrl,
+      QuoteIssuer issuer,
+      long nowSeconds) {
     Objects.requireNonNull(accepted, "accepted");
+    Objects.requireNonNull(issuer, "issuer");
     Objects.requireNonNull(requestedResourceUrl, "requestedResourceUrl");
     // The terms first: they need no MAC to compare, and name the mistake precisely.
     if (!PaymentRequirements.SCHEME.equals(accepted.scheme())) {
@@ -146,6 +164,15 @@ public final class QuoteBook {
     if (nowSeconds >= token.expiresAt) {
       return refused(
           QUOTE_EXPIRED, "quote expired at " + token.expiresAt + " (now " + nowSeconds + ")");
+    }
+    if (!token.isIssuedBy(issuer)) {
+      return refused(
+          INVALID_QUOTE,
+          "quote was issued by another seller than "
+              + issuer
+              + (issuer.equals(QuoteIssuer.ROUTES)
+                  ? " (a publisher's quote pays only through that publisher's /settle)"
+                  : ""));
     }
     if (!token.isFor(requestedResourceUrl)) {
       return refused(

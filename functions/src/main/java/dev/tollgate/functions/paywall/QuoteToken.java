@@ -16,17 +16,20 @@ import java.util.Base64;
 
 /**
  * The quote id: base64url (no padding) of {@code claims ‖ mac} with claims = {@code version(1) ‖
- * expiresAt(8) ‖ nonce(32) ‖ resourceTag(16) ‖ amountLength(1) ‖ amount}. The claims travel in the
- * token, not just under the MAC, so that once the MAC holds the gateway can say <em>which</em>
- * claim failed (expired, another resource, a lower price) instead of a bare "invalid". The resource
- * tag is the first 16 bytes of SHA-256 of the URL: finding another URL with the same tag is a 2^128
- * second-preimage search. About 125 characters for everyday amounts.
+ * expiresAt(8) ‖ nonce(32) ‖ resourceTag(16) ‖ issuerTag(16) ‖ amountLength(1) ‖ amount}. The
+ * claims travel in the token, not just under the MAC, so that once the MAC holds the gateway can
+ * say <em>which</em> claim failed (expired, another resource, another seller, a lower price)
+ * instead of a bare "invalid". The resource tag is the first 16 bytes of SHA-256 of the URL:
+ * finding another URL with the same tag is a 2^128 second-preimage search; the issuer tag is {@link
+ * QuoteIssuer#tag}. About 150 characters for everyday amounts.
+ *
+ * <p>Version 2 added the issuer: a version-1 token named no seller, so it is refused.
  */
 final class QuoteToken {
-  static final int VERSION = 1;
+  static final int VERSION = 2;
   static final int MAC_BYTES = 32;
   static final int TAG_BYTES = 16;
-  private static final int FIXED_CLAIM_BYTES = 1 + 8 + 32 + TAG_BYTES + 1;
+  private static final int FIXED_CLAIM_BYTES = 1 + 8 + 32 + TAG_BYTES + TAG_BYTES + 1;
   private static final int MAX_BYTES = FIXED_CLAIM_BYTES + 32 + MAC_BYTES;
 
   /** Longer than any token this gateway makes; checked before decoding anything. */
@@ -35,6 +38,7 @@ final class QuoteToken {
   final long expiresAt;
   final Bytes32 nonce;
   private final byte[] resourceTag;
+  private final byte[] issuerTag;
   final Uint256 amount;
   private final byte[] claims;
   private final byte[] mac;
@@ -43,22 +47,26 @@ final class QuoteToken {
       long expiresAt,
       Bytes32 nonce,
       byte[] resourceTag,
+      byte[] issuerTag,
       Uint256 amount,
       byte[] claims,
       byte[] mac) {
     this.expiresAt = expiresAt;
     this.nonce = nonce;
     this.resourceTag = resourceTag;
+    this.issuerTag = issuerTag;
     this.amount = amount;
     this.claims = claims;
     this.mac = mac;
   }
 
   /** The bytes the MAC covers (after the gateway's terms). */
-  static byte[] claims(long expiresAt, Bytes32 nonce, String resourceUrl, Uint256 amount) {
+  static byte[] claims(
+      long expiresAt, Bytes32 nonce, String resourceUrl, QuoteIssuer issuer, Uint256 amount) {
     byte[] amountBytes = minimalBytes(amount);
     ByteBuffer b = ByteBuffer.allocate(FIXED_CLAIM_BYTES + amountBytes.length);
     b.put((byte) VERSION).putLong(expiresAt).put(nonce.toArray()).put(resourceTag(resourceUrl));
+    b.put(issuer.tag());
     b.put((byte) amountBytes.length).put(amountBytes);
     return b.array();
   }
@@ -98,6 +106,8 @@ final class QuoteToken {
     b.get(nonce);
     byte[] tag = new byte[TAG_BYTES];
     b.get(tag);
+    byte[] issuer = new byte[TAG_BYTES];
+    b.get(issuer);
     int amountLength = b.get() & 0xff;
     if (amountLength > 32 || all.length != FIXED_CLAIM_BYTES + amountLength + MAC_BYTES) {
       return invalid("quoteId has a bad length for its amount: " + Hex.abbreviate(quoteId));
@@ -111,6 +121,7 @@ final class QuoteToken {
             expiresAt,
             Bytes32.of(nonce),
             tag,
+            issuer,
             Uint256.of(new BigInteger(1, amount)),
             Arrays.copyOf(all, all.length - MAC_BYTES),
             mac));
@@ -127,6 +138,10 @@ final class QuoteToken {
 
   boolean isFor(String resourceUrl) {
     return MessageDigest.isEqual(resourceTag, resourceTag(resourceUrl));
+  }
+
+  boolean isIssuedBy(QuoteIssuer issuer) {
+    return MessageDigest.isEqual(issuerTag, issuer.tag());
   }
 
   static byte[] resourceTag(String url) {

@@ -24,8 +24,15 @@ public enum GatewayReason implements RefusalReason {
    * answer carries {@code Retry-After}, the seconds until the window ends.
    */
   RATE_LIMITED(429, "rate_limited"),
-  /** An operator route without the operator's bearer token. */
+  /** An operator or publisher route without a bearer token it knows. */
   UNAUTHORIZED(401, "unauthorized"),
+  /** A publisher quoting or settling for a resource outside the prefixes configured for it. */
+  RESOURCE_NOT_YOURS(403, "resource_not_yours"),
+  /**
+   * A path with dot segments, empty segments, backslashes, control characters or escaped characters
+   * that have a plain form: two spellings of one resource could carry two prices.
+   */
+  NON_CANONICAL_PATH(400, "non_canonical_path"),
   /** A query parameter that is not a number, out of its bounds, or not a cursor this gave. */
   INVALID_PARAMETER(400, "invalid_parameter"),
   /** A report asked for more than one request answers: too long a range, too many buckets. */

@@ -215,7 +215,7 @@ class BadPaymentLambdaTest extends OnStackTest {
     PaymentRequirements quoted = bad.quote(path);
     // The forger lowers the price claimed inside the quote id to 1 and keeps the MAC.
     byte[] token = Base64.getUrlDecoder().decode(quoted.extra().quoteId());
-    int amountAt = 1 + 8 + 32 + 16;
+    int amountAt = 1 + 8 + 32 + 16 + 16;
     assertThat(token[amountAt]).as("a 2-byte amount (1000)").isEqualTo((byte) 2);
     token[amountAt + 1] = 0;
     token[amountAt + 2] = 1;

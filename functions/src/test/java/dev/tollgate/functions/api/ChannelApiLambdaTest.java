@@ -16,11 +16,11 @@ import dev.tollgate.core.value.Signature;
 import dev.tollgate.core.value.Uint256;
 import dev.tollgate.functions.LambdaInvoker;
 import dev.tollgate.functions.harness.HttpPayer;
-import dev.tollgate.x402.PaymentPayload;
+import dev.tollgate.functions.harness.PublisherCalls;
 import dev.tollgate.x402.PaymentRequirements;
-import dev.tollgate.x402.ResourceInfo;
 import java.math.BigInteger;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The channel API and the facilitator routes through the Lambda handler. */
@@ -121,27 +121,19 @@ class ChannelApiLambdaTest extends OnStackTest {
   void aPublishersServerQuotesVerifiesAndSettles() throws Exception {
     HttpPayer payer = funded();
     String url = "https://news.example/articles/42";
-    var quoteBody = ChannelJson.MAPPER.createObjectNode();
-    quoteBody.putObject("resource").put("url", url).put("description", "Article 42");
-    quoteBody.put("amount", "777");
-    LambdaInvoker.Response quoted = payer.post("/quote", ChannelJson.write(quoteBody));
-    assertThat(quoted.status()).isEqualTo(200);
-    PaymentRequirements accepted =
-        dev.tollgate.x402.PaymentRequired.fromJson(ChannelJson.parse(quoted.body()), "")
-            .accepts()
-            .get(0);
+    PublisherCalls publisher = PublisherCalls.of(stack);
+    BigInteger price = BigInteger.valueOf(777);
+    PaymentRequirements accepted = publisher.quote(url, price);
     ChannelUpdate create = payer.createFor(accepted);
-    var request = ChannelJson.MAPPER.createObjectNode();
-    request.set(
-        "paymentPayload",
-        PaymentPayload.of(new ResourceInfo(url, "", "text/html"), accepted, create).toJson());
-    request.put("resource", url);
-    var elsewhere = request.deepCopy().put("resource", "https://news.example/articles/43");
 
-    JsonNode verified = ChannelJson.parse(payer.post("/verify", ChannelJson.write(request)).body());
+    JsonNode verified =
+        PublisherCalls.json(publisher.verify(url, price, accepted, create, Optional.empty()));
     JsonNode wrongResource =
-        ChannelJson.parse(payer.post("/verify", ChannelJson.write(elsewhere)).body());
-    LambdaInvoker.Response settled = payer.post("/settle", ChannelJson.write(request));
+        PublisherCalls.json(
+            publisher.verify(
+                "https://news.example/articles/43", price, accepted, create, Optional.empty()));
+    LambdaInvoker.Response settled =
+        publisher.settle(url, price, accepted, create, Optional.empty());
 
     assertThat(verified.get("isValid").asBoolean()).isTrue();
     assertThat(verified.get("payer").asText()).isEqualTo(payer.payer().address().toChecksumHex());

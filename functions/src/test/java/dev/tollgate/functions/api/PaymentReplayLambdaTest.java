@@ -13,17 +13,16 @@ import dev.tollgate.core.update.UpdateDetails;
 import dev.tollgate.core.value.Bytes32;
 import dev.tollgate.functions.LambdaInvoker;
 import dev.tollgate.functions.harness.HttpPayer;
+import dev.tollgate.functions.harness.PublisherCalls;
 import dev.tollgate.functions.harness.StoredTables;
 import dev.tollgate.x402.PaymentPayload;
 import dev.tollgate.x402.PaymentRequirements;
 import dev.tollgate.x402.ResendProof;
-import dev.tollgate.x402.ResourceInfo;
 import dev.tollgate.x402.SettlementResponse;
 import dev.tollgate.x402.X402Headers;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,7 +65,7 @@ class PaymentReplayLambdaTest extends OnStackTest {
   void samePaymentSentAgainToSettleIsRefusedWithItsTransfer() throws Exception {
     HttpPayer payer = funded(DEPOSIT);
     String path = ARTICLES + "settled-once";
-    PaymentRequirements quote = payer.quote(path);
+    PaymentRequirements quote = PublisherCalls.of(stack).quote(path, ARTICLE_PRICE);
     ChannelUpdate create = payer.createFor(quote);
     LambdaInvoker.Response first = settle(path, quote, create, Optional.empty());
     assertThat(first.status()).as(first.body()).isEqualTo(200);
@@ -278,7 +277,7 @@ class PaymentReplayLambdaTest extends OnStackTest {
   void quoteCreateSentToTransfersFirstIsThenSettledOnceOnSettle() throws Exception {
     HttpPayer payer = funded(DEPOSIT);
     String path = ARTICLES + "transfers-first-settle";
-    PaymentRequirements quote = payer.quote(path);
+    PaymentRequirements quote = PublisherCalls.of(stack).quote(path, ARTICLE_PRICE);
     ChannelUpdate create = lockedOnTheChannelRoute(payer, quote);
     assertThat(verify(path, quote, create, Optional.empty()).path("isValid").asBoolean()).isTrue();
 
@@ -373,14 +372,8 @@ class PaymentReplayLambdaTest extends OnStackTest {
       PaymentRequirements quote,
       ChannelUpdate create,
       Optional<String> resend) {
-    var body = ChannelJson.MAPPER.createObjectNode();
-    body.set(
-        "paymentPayload",
-        PaymentPayload.of(new ResourceInfo(path, "", "application/json"), quote, create).toJson());
-    body.put("resource", path);
-    resend.ifPresent(p -> body.put("resend", p));
-    Map<String, String> headers = new HashMap<>(Map.of("content-type", "application/json"));
-    return stack.lambda().post(route, headers, ChannelJson.write(body));
+    return PublisherCalls.of(stack)
+        .post(route, PublisherCalls.body(path, ARTICLE_PRICE, quote, create, resend));
   }
 
   private static List<LambdaInvoker.Response> race(

@@ -21,6 +21,8 @@ import dev.tollgate.functions.harness.GatewayStack;
 import dev.tollgate.functions.harness.HttpPayer;
 import dev.tollgate.functions.paywall.PaidRequests;
 import dev.tollgate.functions.paywall.QuoteBook;
+import dev.tollgate.functions.paywall.QuoteIssuer;
+import dev.tollgate.functions.paywall.Seller;
 import dev.tollgate.x402.PaymentPayload;
 import dev.tollgate.x402.PaymentRequirements;
 import dev.tollgate.x402.ResourceInfo;
@@ -193,7 +195,9 @@ final class PaymentMaterial {
     Checked<ChannelUpdate> valid =
         paidRequests.verify(
             new PaymentPayload(Optional.empty(), p.accepted(), p.create(), Optional.empty()),
-            p.path());
+            p.path(),
+            new Seller(QuoteIssuer.ROUTES, p.accepted().amount()),
+            Optional.empty());
     if (!valid.isOk()) {
       throw new IllegalStateException("a genuine payment does not verify: " + valid.refusal());
     }
@@ -201,7 +205,9 @@ final class PaymentMaterial {
         paidRequests.verify(
             new PaymentPayload(
                 Optional.empty(), p.accepted(), p.strangerSigned(), Optional.empty()),
-            p.path());
+            p.path(),
+            new Seller(QuoteIssuer.ROUTES, p.accepted().amount()),
+            Optional.empty());
     if (stranger.isOk() || !stranger.refusal().is(FailureReason.BAD_SIGNATURE)) {
       throw new IllegalStateException(
           "the stranger's twin is not refused as bad_signature: "

@@ -45,6 +45,18 @@ public final class GatewayStack implements AutoCloseable {
   public static final String ARTICLES = "/paid/articles/";
   public static final BigInteger ARTICLE_PRICE = BigInteger.valueOf(1_000);
   public static final String FREE = "/paid/free/";
+
+  /** The publisher every test stack knows: it sells under news.example and any bare path. */
+  public static final String PUBLISHER = "news";
+
+  public static final String PUBLISHER_TOKEN = "news-publisher-token-of-the-test-stack";
+  public static final String PUBLISHER_RESOURCES = "https://news.example/,/";
+
+  /** A second publisher, to show one cannot quote or settle for the other. */
+  public static final String OTHER_PUBLISHER = "blog";
+
+  public static final String OTHER_PUBLISHER_TOKEN = "blog-publisher-token-of-the-test-stack";
+  public static final String OTHER_PUBLISHER_RESOURCES = "https://blog.example/";
   private static final AtomicInteger STACKS = new AtomicInteger();
 
   private final AnvilNode anvil;
@@ -123,6 +135,10 @@ public final class GatewayStack implements AutoCloseable {
       p.put("tollgate.paywall.routes.free.prefix", FREE);
       p.put("tollgate.paywall.routes.free.price", "0");
       p.put("tollgate.paywall.routes.free.description", "The same resource, unpaid");
+      p.put("tollgate.publishers." + PUBLISHER + ".token", PUBLISHER_TOKEN);
+      p.put("tollgate.publishers." + PUBLISHER + ".resources", PUBLISHER_RESOURCES);
+      p.put("tollgate.publishers." + OTHER_PUBLISHER + ".token", OTHER_PUBLISHER_TOKEN);
+      p.put("tollgate.publishers." + OTHER_PUBLISHER + ".resources", OTHER_PUBLISHER_RESOURCES);
       return new GatewayStack(anvil, deployment, dynamo, p);
     } catch (Exception | Error e) {
       if (dynamo != null) {

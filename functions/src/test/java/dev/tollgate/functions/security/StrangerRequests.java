@@ -73,11 +73,11 @@ final class StrangerRequests {
                       + "\"}");
           case "GET /paid/{path+}" -> get(victim.paidResource());
           case "POST /quote" ->
-              post(
+              asPublisher(
                   "/quote",
                   "{\"resource\":{\"url\":\"" + victim.paidResource() + "\"},\"amount\":\"1\"}");
-          case "POST /verify" -> post("/verify", facilitatorBody());
-          case "POST /settle" -> post("/settle", facilitatorBody());
+          case "POST /verify" -> asPublisher("/verify", facilitatorBody());
+          case "POST /settle" -> asPublisher("/settle", facilitatorBody());
           case "GET /operator/revenue" -> operator("/operator/revenue");
           case "GET /operator/payments" -> operator("/operator/payments");
           case "GET /operator/channels" -> operator("/operator/channels");
@@ -92,7 +92,7 @@ final class StrangerRequests {
         + victim.capturedPaymentPayloadJson()
         + ",\"resource\":\""
         + victim.paidResource()
-        + "\",\"amount\":\"1\"}";
+        + "\",\"price\":\"1\"}";
   }
 
   /** The victim's update with its payer's signature replaced by the stranger's. */
@@ -114,6 +114,15 @@ final class StrangerRequests {
     return HttpRequest.newBuilder(base.resolve(path))
         .header("Authorization", "Bearer " + Bytes32.of(randomBytes()).toHex())
         .GET()
+        .build();
+  }
+
+  /** A facilitator route with a bearer token of the right shape that is no publisher's. */
+  private HttpRequest asPublisher(String path, String json) {
+    return HttpRequest.newBuilder(base.resolve(path))
+        .header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + Bytes32.of(randomBytes()).toHex())
+        .POST(HttpRequest.BodyPublishers.ofString(json))
         .build();
   }
 

@@ -31,6 +31,11 @@ public enum PaywallReason implements RefusalReason {
   /** Paid to someone other than the gateway: payTo, the update's recipient or the transfer's. */
   WRONG_PAY_TO(402, "wrong_pay_to"),
   PRICE_BELOW_QUOTE(402, "price_below_quote"),
+  /**
+   * The quote's price is below what the seller (the gateway's route, or the publisher settling)
+   * asks for the resource now: a quote minted at another price, or before the price rose.
+   */
+  BELOW_PRICE(402, "below_price"),
   QUOTE_EXPIRED(402, "quote_expired"),
   /**
    * The quote id is not one this gateway issued: malformed, forged, or issued under other terms.
