@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.tollgate.core.json.ChannelJson;
+import dev.tollgate.functions.harness.GatewayStack;
 import dev.tollgate.x402.X402Headers;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -105,6 +106,7 @@ final class TestPublisher implements AutoCloseable {
     ObjectNode body = ChannelJson.MAPPER.createObjectNode();
     body.set("paymentPayload", payload);
     body.put("resource", resource);
+    body.put("price", PRICE);
     return post("/settle", body);
   }
 
@@ -114,6 +116,7 @@ final class TestPublisher implements AutoCloseable {
         HttpRequest.newBuilder(gateway.resolve(path))
             .timeout(Duration.ofSeconds(10))
             .header("content-type", "application/json")
+            .header("authorization", "Bearer " + GatewayStack.PUBLISHER_TOKEN)
             .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
             .build(),
         HttpResponse.BodyHandlers.ofString());

@@ -54,7 +54,9 @@ public final class SharedStack {
   /** GET {@code path} of the gateway's operator routes, as the site calls them. */
   public static JsonNode operator(String path) {
     GatewayClient.Answer answer =
-        new GatewayClient(get().gatewayUrl(), Optional.of(get().operatorToken())).operator(path);
+        new GatewayClient(
+                get().gatewayUrl(), get().publisherToken(), Optional.of(get().operatorToken()))
+            .operator(path);
     if (answer.status() != 200) {
       throw new AssertionError(path + " answered " + answer.status() + " " + answer.body());
     }

@@ -67,6 +67,11 @@ public final class LocalStack implements AutoCloseable {
   private URI siteUrl;
   private URI gatewayUrl;
   private String operatorToken;
+  private String publisherToken;
+
+  /** The sample site's name as a publisher of the gateway. */
+  public static final String PUBLISHER = "site";
+
   private String dashboardPassword;
 
   /**
@@ -142,6 +147,9 @@ public final class LocalStack implements AutoCloseable {
     Map<String, Object> p =
         gatewayProperties(options, anvil, deployment, dynamo, mq, queues, gatewayKey);
     p.put("tollgate.operator.token", operatorToken);
+    publisherToken = Hex.encode(random(32)).substring(2);
+    p.put("tollgate.publishers." + PUBLISHER + ".token", publisherToken);
+    p.put("tollgate.publishers." + PUBLISHER + ".resources", siteUrl + "/");
     p.put("micronaut.server.cors.enabled", true);
     p.put(
         "micronaut.server.cors.configurations.site.allowed-origins",
@@ -159,6 +167,7 @@ public final class LocalStack implements AutoCloseable {
         new SiteSettings(
             siteUrl,
             gatewayUrl,
+            publisherToken,
             Optional.of(operatorToken),
             options.receiptSeconds(),
             random(32),
@@ -239,6 +248,11 @@ public final class LocalStack implements AutoCloseable {
 
   public URI gatewayUrl() {
     return gatewayUrl;
+  }
+
+  /** The sample site's bearer token on the gateway's facilitator routes. */
+  public String publisherToken() {
+    return publisherToken;
   }
 
   public String operatorToken() {

@@ -14,18 +14,21 @@ import java.util.Optional;
 
 /**
  * The publisher server's side of the gateway: the facilitator routes ({@code /quote}, {@code
- * /settle}) that put a price on any of its resources, and the operator routes its dashboard reads.
- * A publisher's server in any language makes the same three kinds of call.
+ * /settle}) that put a price on any of its resources, called with the site's publisher token, and
+ * the operator routes its dashboard reads. A publisher's server in any language makes the same
+ * three kinds of call.
  */
 public final class GatewayClient {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   private final URI gateway;
+  private final String publisherToken;
   private final Optional<String> operatorToken;
   private final HttpClient http;
 
-  public GatewayClient(URI gateway, Optional<String> operatorToken) {
+  public GatewayClient(URI gateway, String publisherToken, Optional<String> operatorToken) {
     this.gateway = Objects.requireNonNull(gateway, "gateway");
+    this.publisherToken = Objects.requireNonNull(publisherToken, "publisherToken");
     this.operatorToken = Objects.requireNonNull(operatorToken, "operatorToken");
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
   }
@@ -57,19 +60,18 @@ public final class GatewayClient {
     return answer.paymentRequired().get();
   }
 
-  /** Takes the reader's payment for {@code resourceUrl}: the gateway's SettlementResponse. */
-  public Answer settle(JsonNode paymentPayload, String resourceUrl) {
-    return settle(paymentPayload, resourceUrl, null);
-  }
-
   /**
-   * {@link #settle}, passing on the reader's {@code TOLLGATE-RESEND} proof ({@code resend}, null if
-   * none): the gateway serves a payment it already took again only with it.
+   * Takes the reader's payment for {@code resourceUrl} at the site's {@code price} (the gateway
+   * refuses a payment on a cheaper quote): the gateway's SettlementResponse. {@code resend} is the
+   * reader's {@code TOLLGATE-RESEND} proof (null if none): the gateway serves a payment it already
+   * took again only with it.
    */
-  public Answer settle(JsonNode paymentPayload, String resourceUrl, String resend) {
+  public Answer settle(
+      JsonNode paymentPayload, String resourceUrl, BigInteger price, String resend) {
     ObjectNode body = SiteResponse.JSON.createObjectNode();
     body.set("paymentPayload", paymentPayload);
     body.put("resource", resourceUrl);
+    body.put("price", price.toString());
     if (resend != null && !resend.isBlank()) {
       body.put("resend", resend);
     }
@@ -97,6 +99,7 @@ public final class GatewayClient {
         HttpRequest.newBuilder(gateway.resolve(path))
             .timeout(TIMEOUT)
             .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + publisherToken)
             .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
             .build());
   }

@@ -2,6 +2,8 @@ package dev.tollgate.sample.site;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.core.update.ChannelUpdate;
+import dev.tollgate.core.update.UpdateDetails;
 import dev.tollgate.x402.PaymentPayload;
 import dev.tollgate.x402.SettlementResponse;
 import dev.tollgate.x402.X402Headers;
@@ -70,11 +72,20 @@ public final class Paywall {
             SiteResponse.error(refusal.httpStatus(), refusal.errorReason(), refusal.detail()));
       }
       GatewayClient.Answer settled =
-          gateway.settle(payment.value().toJson(), resourceUrl, resendHeader);
+          gateway.settle(payment.value().toJson(), resourceUrl, price, resendHeader);
       SettlementResponse taken =
           settled.status() == 200
               ? SettlementResponse.fromJson(settled.body(), "the gateway's settlement")
               : null;
+      if (taken != null && taken.success() && !locksAtLeast(taken, price)) {
+        // The gateway checks the price too; a site that serves on a settlement must not trust
+        // anybody's word for what it was paid.
+        return new NotServed(
+            SiteResponse.error(
+                502,
+                "settled_below_price",
+                "the gateway settled a payment below the price " + price + " of " + resourceUrl));
+      }
       if (taken != null && taken.success()) {
         Receipt receipt =
             new Receipt(
@@ -88,6 +99,17 @@ public final class Paywall {
     } catch (GatewayUnreachableException e) {
       return new NotServed(SiteResponse.error(502, "gateway_unreachable", e.getMessage()));
     }
+  }
+
+  /** Whether the countersigned create in {@code taken} locks {@code price} or more for the site. */
+  private static boolean locksAtLeast(SettlementResponse taken, BigInteger price) {
+    return taken
+        .createUpdate()
+        .map(ChannelUpdate::details)
+        .filter(UpdateDetails.Create.class::isInstance)
+        .map(d -> ((UpdateDetails.Create) d).balance().amount0().value())
+        .filter(locked -> locked.compareTo(price) >= 0)
+        .isPresent();
   }
 
   private SiteResponse quoted(

@@ -61,7 +61,9 @@ public final class PublisherSite implements AutoCloseable {
     this.catalogue = catalogue;
     this.faucet = faucet;
     this.nowSeconds = nowSeconds;
-    GatewayClient gateway = new GatewayClient(settings.gatewayUrl(), settings.operatorToken());
+    GatewayClient gateway =
+        new GatewayClient(
+            settings.gatewayUrl(), settings.publisherToken(), settings.operatorToken());
     this.paywall = new Paywall(gateway, nowSeconds, settings.receiptSeconds());
     this.receipts = new ReceiptTokens(settings.receiptSecret());
     this.dashboard =

@@ -9,6 +9,8 @@ import java.util.Optional;
  *
  * @param siteUrl where readers reach the site (resource URLs in quotes are absolute under it)
  * @param gatewayUrl where readers' browsers reach the gateway (the widget opens channels there)
+ * @param publisherToken the site's bearer token as a publisher of the gateway: it quotes and
+ *     settles with it, and nobody without it can quote the site's resources
  * @param operatorToken the gateway's operator token, for the dashboard; empty hides the dashboard
  * @param receiptSeconds how long a paid article can be re-read without paying again
  * @param receiptSecret the key of the receipts' MAC, 32 bytes or more
@@ -19,6 +21,7 @@ import java.util.Optional;
 public record SiteSettings(
     URI siteUrl,
     URI gatewayUrl,
+    String publisherToken,
     Optional<String> operatorToken,
     long receiptSeconds,
     byte[] receiptSecret,
@@ -33,6 +36,10 @@ public record SiteSettings(
     Objects.requireNonNull(siteUrl, "siteUrl");
     Objects.requireNonNull(gatewayUrl, "gatewayUrl");
     Objects.requireNonNull(operatorToken, "operatorToken");
+    Objects.requireNonNull(publisherToken, "publisherToken");
+    if (publisherToken.isBlank()) {
+      throw new IllegalArgumentException("the site needs its publisher token for the gateway");
+    }
     Objects.requireNonNull(asset, "asset");
     Objects.requireNonNull(assetSymbol, "assetSymbol");
     if (receiptSeconds < 1) {
@@ -73,7 +80,7 @@ public record SiteSettings(
         + siteUrl
         + ", gatewayUrl="
         + gatewayUrl
-        + ", operatorToken="
+        + ", publisherToken=<set>, operatorToken="
         + (operatorToken.isPresent() ? "<set>" : "<none>")
         + ", receiptSeconds="
         + receiptSeconds

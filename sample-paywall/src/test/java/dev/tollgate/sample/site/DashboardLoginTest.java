@@ -186,6 +186,7 @@ class DashboardLoginTest {
         new SiteSettings(
             URI.create("http://127.0.0.1:1"),
             SharedStack.get().gatewayUrl(),
+            SharedStack.get().publisherToken(),
             Optional.of(SharedStack.get().operatorToken()),
             60,
             secret,

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tollgate.client.TollgateClient;
 import dev.tollgate.core.crypto.LocalKeySigner;
 import dev.tollgate.core.value.Bytes32;
-import dev.tollgate.core.value.Uint256;
 import dev.tollgate.sample.SharedStack;
 import dev.tollgate.x402.ResendProof;
 import dev.tollgate.x402.SettlementResponse;
@@ -19,7 +18,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,17 +114,6 @@ class PaymentReplaySiteTest {
             return super.send(r, handler);
           }
         };
-    TollgateClient reader =
-        TollgateClient.builder()
-            .gateway(SharedStack.get().gatewayUrl())
-            .signer(signer)
-            .stateFile(dir.resolve("reader.json"))
-            .httpClient(recording)
-            .build();
-    reader.open();
-    BigInteger deposit = SharedStack.faucet(reader.channelAddress().toChecksumHex());
-    reader.deposited(
-        reader.asset(), Uint256.of(deposit), Duration.ofSeconds(90), Duration.ofMillis(500));
-    return reader;
+    return FundedReaders.funded(dir, signer, recording);
   }
 }

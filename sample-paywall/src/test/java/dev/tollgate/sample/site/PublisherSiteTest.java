@@ -136,6 +136,7 @@ class PublisherSiteTest {
         new SiteSettings(
             URI.create("http://127.0.0.1:1"),
             URI.create("http://127.0.0.1:" + closed),
+            "a-publisher-token-for-no-gateway",
             Optional.empty(),
             60,
             new byte[32],
