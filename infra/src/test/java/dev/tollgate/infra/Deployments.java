@@ -24,6 +24,9 @@ final class Deployments {
   static final String RPC_URL = "https://rpc.example.org/v1";
   static final String CHAIN_ID = "11155111";
   static final String ARTICLE_PRICE = "1500";
+  static final String NEWS_ARTICLES = "https://news.example.org/articles/";
+  static final String NEWS_VIDEO = "https://news.example.org/video/";
+  static final String BLOG = "https://blog.example.org/";
 
   private static final Map<String, Synthesised> CACHE = new ConcurrentHashMap<>();
 
@@ -31,7 +34,10 @@ final class Deployments {
 
   private Deployments() {}
 
-  /** Every required setting as a literal, one priced route, a publisher origin, an alarm email. */
+  /**
+   * Every required setting as a literal, two priced routes, two publishers (one with two prefixes,
+   * one given as a comma-separated string), a publisher origin, an alarm email.
+   */
   static Map<String, Object> literalContext() {
     Map<String, Object> c = new HashMap<>();
     c.put("tollgate:chainId", CHAIN_ID);
@@ -54,6 +60,13 @@ final class Deployments {
                 "mimeType", "text/html"),
             "quotes",
             Map.of("prefix", "/paid/api/quotes", "price", "100")));
+    c.put(
+        "tollgate:publishers",
+        Map.of(
+            "news",
+            Map.of("resources", java.util.List.of(NEWS_ARTICLES, NEWS_VIDEO)),
+            "blog",
+            Map.of("resources", BLOG)));
     c.put("tollgate:allowedOrigins", java.util.List.of("https://news.example.org"));
     c.put("tollgate:alarmEmail", "ops@example.org");
     return c;

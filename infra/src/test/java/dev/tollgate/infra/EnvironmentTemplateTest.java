@@ -39,6 +39,7 @@ class EnvironmentTemplateTest {
           .containsEntry("TOLLGATE_CHANNELS_SETUP_LIMIT_PER_SOURCE", "60")
           .containsEntry("TOLLGATE_CHANNELS_SETUP_LIMIT_PER_PAYER", "3")
           .containsEntry("TOLLGATE_CHANNELS_SETUP_LIMIT_WINDOW_SECONDS", "3600")
+          .containsEntry("TOLLGATE_DISPUTES_SCAN_MAX_BLOCKS_PER_RUN", "50000")
           .containsEntry("TOLLGATE_TABLES_PREFIX", "tollgate-")
           .containsEntry("TOLLGATE_SIGNER_MODE", "kms")
           .containsEntry(

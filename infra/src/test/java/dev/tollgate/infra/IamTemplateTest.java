@@ -118,7 +118,11 @@ class IamTemplateTest {
             "secretsmanager:GetSecretValue on SecretsPaywallSecret",
             "secretsmanager:DescribeSecret on SecretsPaywallSecret",
             "secretsmanager:GetSecretValue on SecretsOperatorToken",
-            "secretsmanager:DescribeSecret on SecretsOperatorToken");
+            "secretsmanager:DescribeSecret on SecretsOperatorToken",
+            "secretsmanager:GetSecretValue on SecretsPublisherNewsToken",
+            "secretsmanager:DescribeSecret on SecretsPublisherNewsToken",
+            "secretsmanager:GetSecretValue on SecretsPublisherBlogToken",
+            "secretsmanager:DescribeSecret on SecretsPublisherBlogToken");
   }
 
   @Test

@@ -25,8 +25,10 @@ import dev.tollgate.functions.paywall.PricedRoute;
 import dev.tollgate.infra.stack.GatewayRoute;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.PropertySource;
+import io.micronaut.core.type.Argument;
 import io.micronaut.web.router.Router;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -52,6 +54,16 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 class LambdaEnvironmentTest {
   private static final String PAYWALL_SECRET = "0123456789abcdef".repeat(4);
   private static final String OPERATOR_TOKEN = "operator-token-from-secrets-manager";
+  private static final String NEWS_TOKEN = "news0token0from0secrets0manager0000000000000000";
+  private static final String BLOG_TOKEN = "blog0token0from0secrets0manager0000000000000000";
+
+  /** Every secret the gateway reads, by property, as moto holds it. */
+  private static final Map<String, String> SECRET_VALUES =
+      Map.of(
+          "tollgate.paywall.secret", PAYWALL_SECRET,
+          "tollgate.operator.token", OPERATOR_TOKEN,
+          "tollgate.publishers.news.token", NEWS_TOKEN,
+          "tollgate.publishers.blog.token", BLOG_TOKEN);
 
   private static MotoKmsServer moto;
   private static SecretsManagerClient secretsManager;
@@ -104,7 +116,7 @@ class LambdaEnvironmentTest {
               } else if (name.equals("TOLLGATE_EVENTS_QUEUE_URL")) {
                 env.put(name, sqs.endpoint() + "/000000000000/tollgate-events.fifo");
               } else if (name.equals(SecretReferences.ENVIRONMENT_VARIABLE)) {
-                secretArns.append(secretArnsIn(String.valueOf(value)));
+                secretArns.append(secretArnsIn(value));
               } else {
                 throw new AssertionError("unexpected reference in " + name + ": " + value);
               }
@@ -130,21 +142,34 @@ class LambdaEnvironmentTest {
   }
 
   /**
-   * The template's {@code TOLLGATE_SECRET_ARNS} (a join of literal property names and secret
-   * references) with each reference replaced by a secret stored in moto: a generated-looking 64-hex
-   * paywall secret and an operator token.
+   * The template's {@code TOLLGATE_SECRET_ARNS} (a join of literal {@code property=} texts, each
+   * followed by its secret's reference) with each reference replaced by a secret stored in moto: a
+   * generated-looking 64-hex paywall secret, the operator token and each publisher's token.
    */
-  private static String secretArnsIn(String joined) {
-    String paywallArn =
-        secretsClient()
-            .createSecret(r -> r.name("paywall-" + System.nanoTime()).secretString(PAYWALL_SECRET))
-            .arn();
-    String tokenArn =
-        secretsClient()
-            .createSecret(r -> r.name("operator-" + System.nanoTime()).secretString(OPERATOR_TOKEN))
-            .arn();
-    assertThat(joined).contains("tollgate.paywall.secret=", ",tollgate.operator.token=");
-    return "tollgate.paywall.secret=" + paywallArn + ",tollgate.operator.token=" + tokenArn;
+  private static String secretArnsIn(Object joined) {
+    Map<String, String> values = new java.util.LinkedHashMap<>();
+    for (Object part :
+        TemplateJson.list(TemplateJson.list(TemplateJson.map(joined).get("Fn::Join")).get(1))) {
+      if (part instanceof String literal) {
+        String property = literal.replaceFirst("^,", "");
+        assertThat(property).as(literal).endsWith("=");
+        property = property.substring(0, property.length() - 1);
+        values.put(property, SECRET_VALUES.get(property));
+      }
+    }
+    assertThat(values.keySet())
+        .as("the secrets the gateway reads")
+        .containsExactlyInAnyOrderElementsOf(SECRET_VALUES.keySet());
+    StringBuilder arns = new StringBuilder();
+    values.forEach(
+        (property, value) -> {
+          String arn =
+              secretsClient()
+                  .createSecret(r -> r.name(property + "-" + System.nanoTime()).secretString(value))
+                  .arn();
+          arns.append(arns.length() == 0 ? "" : ",").append(property).append('=').append(arn);
+        });
+    return arns.toString();
   }
 
   private static SecretsManagerClient secretsClient() {
@@ -199,6 +224,24 @@ class LambdaEnvironmentTest {
   }
 
   @Test
+  void theGatewayReadsEachPublishersTokenAndPrefixesAsItsProperties() {
+    try (ApplicationContext context = contextOf("Gateway")) {
+      assertThat(context.getProperty("tollgate.publishers.news.token", String.class))
+          .hasValue(NEWS_TOKEN);
+      assertThat(context.getProperty("tollgate.publishers.blog.token", String.class))
+          .hasValue(BLOG_TOKEN);
+      assertThat(
+              context.getProperty(
+                  "tollgate.publishers.news.resources", Argument.listOf(String.class)))
+          .hasValue(List.of(Deployments.NEWS_ARTICLES, Deployments.NEWS_VIDEO));
+      assertThat(
+              context.getProperty(
+                  "tollgate.publishers.blog.resources", Argument.listOf(String.class)))
+          .hasValue(List.of(Deployments.BLOG));
+    }
+  }
+
+  @Test
   void theApiForwardsExactlyTheRoutesTheGatewayServes() {
     try (ApplicationContext context = contextOf("Gateway")) {
       Set<String> served =
@@ -234,6 +277,9 @@ class LambdaEnvironmentTest {
         assertThat(context.getBean(EventBatch.class)).isNotNull();
         assertThat(context.getProperty("tollgate.chain.sender.receipt-timeout-seconds", Long.class))
             .hasValue(240L);
+        assertThat(context.getProperty("tollgate.disputes.scan-max-blocks-per-run", Long.class))
+            .as("the dispute scan's bound, from the template's default")
+            .hasValue(50_000L);
         assertThat(context.containsBean(PaidRequests.class)).isFalse();
         assertThat(context.containsBean(OperatorReports.class)).isFalse();
       }

@@ -119,9 +119,13 @@ class TablesAndQueuesTemplateTest {
     assertThat(generated.get("PasswordLength")).isEqualTo(64);
     assertThat((String) generated.get("ExcludeCharacters")).contains("ghijklmnopqrstuvwxyz");
     assertThat(paywall).doesNotContainKey("SecretString");
-    assertThat(resources(template, "AWS::SecretsManager::Secret")).hasSize(2);
+    assertThat(resources(template, "AWS::SecretsManager::Secret"))
+        .as("paywall secret, operator token, two publishers' tokens")
+        .hasSize(4)
+        .allSatisfy(
+            (id, secret) -> assertThat(properties(secret)).doesNotContainKey("SecretString"));
     assertThat(resources(Deployments.wrappedFromSsm().template(), "AWS::SecretsManager::Secret"))
         .as("no operator routes, no operator token")
-        .hasSize(1);
+        .hasSize(3);
   }
 }

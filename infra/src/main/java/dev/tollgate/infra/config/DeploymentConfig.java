@@ -15,15 +15,16 @@ import java.util.regex.Pattern;
 /**
  * Everything a deployment is configured with, read from the CDK context ({@code cdk.json}'s {@code
  * context}, or {@code -c tollgate:<key>=<value>}). Scalar settings ({@link Setting}) may instead
- * name an SSM parameter ({@code ssm:/path}); structure (signer mode, routes, origins, alarms) comes
- * from the context alone. Every problem is found before anything is synthesised, each named by its
- * key.
+ * name an SSM parameter ({@code ssm:/path}); structure (signer mode, routes, publishers, origins,
+ * alarms) comes from the context alone. Every problem is found before anything is synthesised, each
+ * named by its key.
  */
 public record DeploymentConfig(
     Map<Setting, SettingValue> settings,
     SignerMode signerMode,
     List<PricedRouteConfig> routes,
     boolean operatorRoutes,
+    List<PublisherConfig> publishers,
     List<String> allowedOrigins,
     Optional<String> alarmEmail,
     String tablePrefix,
@@ -53,6 +54,11 @@ public record DeploymentConfig(
     SIGNER_MODE("signerMode"),
     ROUTES("routes"),
     OPERATOR_ROUTES("operatorRoutes"),
+    /**
+     * The publishers allowed on the facilitator routes, each with its own generated bearer token
+     * and the resource URL prefixes it may quote and settle for.
+     */
+    PUBLISHERS("publishers"),
     ALLOWED_ORIGINS("allowedOrigins"),
     ALARM_EMAIL("alarmEmail"),
     TABLE_PREFIX("tablePrefix"),
@@ -81,6 +87,7 @@ public record DeploymentConfig(
   public DeploymentConfig {
     settings = Map.copyOf(settings);
     routes = List.copyOf(routes);
+    publishers = List.copyOf(publishers);
     allowedOrigins = List.copyOf(allowedOrigins);
     keyAdminArns = List.copyOf(keyAdminArns);
     Objects.requireNonNull(signerMode, "signerMode");
@@ -192,6 +199,7 @@ public record DeploymentConfig(
         mode,
         RoutesReader.read(ours.get(Key.ROUTES.contextKey()), Key.ROUTES.contextKey()),
         bool(ours, Key.OPERATOR_ROUTES, true),
+        PublishersReader.read(ours.get(Key.PUBLISHERS.contextKey()), Key.PUBLISHERS.contextKey()),
         origins(ours.get(Key.ALLOWED_ORIGINS.contextKey())),
         email,
         tablePrefix,

@@ -33,6 +33,15 @@ public enum Setting {
       "TOLLGATE_DISPUTES_CLAIM_IDLE_AFTER_SECONDS",
       "604800",
       Shape.NATURAL),
+  /**
+   * The most blocks the keeper's own dispute scan reads in one run; a longer backlog (a first run
+   * far behind the head) is read over the next runs, so one run stays inside its timeout.
+   */
+  SCAN_MAX_BLOCKS_PER_RUN(
+      "scanMaxBlocksPerRun",
+      "TOLLGATE_DISPUTES_SCAN_MAX_BLOCKS_PER_RUN",
+      "50000",
+      Shape.POSITIVE_INTEGER),
   /** Channel setups the gateway takes from one source address per window (spam bound). */
   SETUPS_PER_SOURCE(
       "setupsPerSource", "TOLLGATE_CHANNELS_SETUP_LIMIT_PER_SOURCE", "60", Shape.POSITIVE_INTEGER),

@@ -2,6 +2,7 @@ package dev.tollgate.infra.stack;
 
 import dev.tollgate.infra.config.DeploymentConfig;
 import dev.tollgate.infra.config.PricedRouteConfig;
+import dev.tollgate.infra.config.PublisherConfig;
 import dev.tollgate.infra.config.Setting;
 import dev.tollgate.infra.config.SettingValue;
 import dev.tollgate.infra.config.SignerMode;
@@ -65,12 +66,13 @@ public final class TollgateStack extends Stack {
         new EventQueue(
             this, "Events", config.tablePrefix(), FunctionSpec.PROCESSOR.timeoutSeconds());
     keys = new SigningKeys(this, "Keys", config.keyAdminArns());
-    secrets = new GatewaySecrets(this, "Secrets", config.operatorRoutes());
+    secrets = new GatewaySecrets(this, "Secrets", config.operatorRoutes(), config.publishers());
 
     Map<String, String> common = commonEnvironment(config);
 
     Map<String, String> gatewayEnv = new LinkedHashMap<>(common);
     gatewayEnv.putAll(routeEnvironment(config.routes()));
+    gatewayEnv.putAll(publisherEnvironment(config.publishers()));
     gatewayEnv.put("TOLLGATE_SECRET_ARNS", secretArns());
     gateway =
         new GatewayFunction(
@@ -100,6 +102,7 @@ public final class TollgateStack extends Stack {
     signingAccess(config.signerMode());
     secrets.paywallSecret().grantRead(gateway.role());
     secrets.operatorToken().ifPresent(token -> token.grantRead(gateway.role()));
+    secrets.publisherTokens().values().forEach(token -> token.grantRead(gateway.role()));
     watcher.allow(List.of("sqs:SendMessage"), List.of(events.queue().getQueueArn()));
 
     processor
@@ -161,6 +164,17 @@ public final class TollgateStack extends Stack {
                     "OperatorTokenSecretArn",
                     token.getSecretArn(),
                     "aws secretsmanager get-secret-value --secret-id <arn> --query SecretString"));
+    secrets
+        .publisherTokens()
+        .forEach(
+            (publisher, token) ->
+                output(
+                    "Publisher" + publisher.idPart() + "TokenSecretArn",
+                    token.getSecretArn(),
+                    "Publisher "
+                        + publisher.name()
+                        + "'s bearer token for /quote, /verify, /settle: aws secretsmanager"
+                        + " get-secret-value --secret-id <arn> --query SecretString"));
   }
 
   /** What every function reads: chain, contracts, asset, signer, tables. */
@@ -192,6 +206,18 @@ public final class TollgateStack extends Stack {
     return env;
   }
 
+  /**
+   * Only the prefixes: a publisher's token is a secret and reaches the gateway through {@code
+   * TOLLGATE_SECRET_ARNS}. Micronaut reads the comma-separated value as a list.
+   */
+  private Map<String, String> publisherEnvironment(List<PublisherConfig> publishers) {
+    Map<String, String> env = new LinkedHashMap<>();
+    for (PublisherConfig p : publishers) {
+      env.put(p.environmentVariable(), String.join(",", p.resources()));
+    }
+    return env;
+  }
+
   /** A literal as it is; an SSM parameter as CloudFormation's deploy-time reference to it. */
   private String resolve(SettingValue value) {
     if (value instanceof SettingValue.Literal literal) {
@@ -207,6 +233,10 @@ public final class TollgateStack extends Stack {
     secrets
         .operatorToken()
         .ifPresent(token -> arns.add("tollgate.operator.token=" + token.getSecretArn()));
+    secrets
+        .publisherTokens()
+        .forEach(
+            (publisher, token) -> arns.add(publisher.tokenProperty() + "=" + token.getSecretArn()));
     return arns.toString();
   }
 

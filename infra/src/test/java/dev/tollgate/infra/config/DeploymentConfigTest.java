@@ -41,6 +41,8 @@ class DeploymentConfigTest {
     assertThat(config.get(Setting.SETUPS_PER_PAYER)).isEqualTo(new SettingValue.Literal("3"));
     assertThat(config.get(Setting.SETUP_WINDOW_SECONDS))
         .isEqualTo(new SettingValue.Literal("3600"));
+    assertThat(config.get(Setting.SCAN_MAX_BLOCKS_PER_RUN))
+        .isEqualTo(new SettingValue.Literal("50000"));
     assertThat(config.settings()).doesNotContainKey(Setting.WRAPPED_KEY);
     assertThat(config.routes()).isEmpty();
     assertThat(config.operatorRoutes()).isTrue();
@@ -70,7 +72,8 @@ class DeploymentConfigTest {
             "tollgate:rpcUrl", "wss://node",
             "tollgate:asset", "0x1234",
             "tollgate:confirmations", "-1",
-            "tollgate:quoteSeconds", "5m");
+            "tollgate:quoteSeconds", "5m",
+            "tollgate:scanMaxBlocksPerRun", "0");
     bad.forEach(
         (key, value) -> {
           Map<String, Object> c = minimal();
