@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tollgate.client.TollgateClient;
 import dev.tollgate.core.crypto.LocalKeySigner;
-import dev.tollgate.core.value.Uint256;
 import dev.tollgate.sample.SharedStack;
 import dev.tollgate.sample.dev.FreePorts;
 import java.math.BigInteger;
@@ -16,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -165,17 +163,8 @@ class PublisherSiteTest {
   private static TollgateClient fundedReader(Path dir) throws Exception {
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
-    TollgateClient reader =
-        TollgateClient.builder()
-            .gateway(SharedStack.get().gatewayUrl())
-            .signer(LocalKeySigner.fromPrivateKey(key))
-            .stateFile(dir.resolve("reader.json"))
-            .build();
-    reader.open();
-    BigInteger deposit = SharedStack.faucet(reader.channelAddress().toChecksumHex());
-    reader.deposited(
-        reader.asset(), Uint256.of(deposit), Duration.ofSeconds(90), Duration.ofMillis(500));
-    return reader;
+    return FundedReaders.funded(
+        dir, LocalKeySigner.fromPrivateKey(key), HttpClient.newHttpClient());
   }
 
   private static HttpRequest content(Article article) {

@@ -3,18 +3,22 @@ package dev.tollgate.sample.site;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.tollgate.client.PaymentRefusedException;
 import dev.tollgate.client.TollgateClient;
 import dev.tollgate.core.crypto.LocalKeySigner;
 import dev.tollgate.sample.SharedStack;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +60,74 @@ class UnderpaidSiteTest {
     assertThat(served.statusCode()).as(served.body()).isEqualTo(200);
     assertThat(opened.subtract(reader.balance().value())).isEqualTo(ARTICLE_PRICE);
     assertThat(SharedStack.revenue().total().subtract(before.total())).isEqualTo(ARTICLE_PRICE);
+  }
+
+  /**
+   * A gateway that answers {@code /settle} with a genuine settlement of a cheaper payment (a
+   * compromised or misconfigured one): the site checks what the create locks and serves nothing.
+   */
+  @Test
+  void theSiteDoesNotServeOnASettlementBelowItsPrice(@TempDir Path dir) throws Exception {
+    AtomicReference<String> payment = new AtomicReference<>();
+    AtomicReference<String> settlement = new AtomicReference<>();
+    HttpClient recording =
+        new ForwardingHttpClient(HttpClient.newHttpClient()) {
+          @Override
+          public <T> HttpResponse<T> send(HttpRequest r, HttpResponse.BodyHandler<T> handler)
+              throws IOException, InterruptedException {
+            r.headers().firstValue("PAYMENT-SIGNATURE").ifPresent(payment::set);
+            HttpResponse<T> answer = super.send(r, handler);
+            answer.headers().firstValue("PAYMENT-RESPONSE").ifPresent(settlement::set);
+            return answer;
+          }
+        };
+    TollgateClient reader = FundedReaders.funded(dir, randomSigner(), recording);
+    HttpResponse<String> call =
+        reader.send(
+            HttpRequest.newBuilder(SharedStack.site("/api/quotes?symbol=ACME")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(call.statusCode()).isEqualTo(200);
+    byte[] cheapSettlement = Base64.getDecoder().decode(settlement.get());
+
+    HttpServer lying = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    lying.createContext(
+        "/settle",
+        e -> {
+          try (e) {
+            e.getResponseHeaders().add("content-type", "application/json");
+            e.sendResponseHeaders(200, cheapSettlement.length);
+            e.getResponseBody().write(cheapSettlement);
+          }
+        });
+    lying.start();
+    SiteSettings settings =
+        new SiteSettings(
+            URI.create("http://127.0.0.1:1"),
+            URI.create("http://127.0.0.1:" + lying.getAddress().getPort()),
+            "a-publisher-token-for-the-lying-gateway",
+            Optional.empty(),
+            60,
+            new byte[32],
+            SharedStack.get().deployment().testToken().toChecksumHex(),
+            "TEST",
+            6,
+            Optional.empty());
+    try (PublisherSite site =
+        PublisherSite.start(0, settings, Catalogue.demo(), Optional.empty(), () -> 0)) {
+      HttpResponse<String> article =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(site.url().resolve(ARTICLE))
+                      .header("PAYMENT-SIGNATURE", payment.get())
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+
+      assertThat(article.statusCode()).as(article.body()).isEqualTo(502);
+      assertThat(article.body()).contains("settled_below_price").doesNotContain("A state channel");
+      assertThat(article.headers().firstValue("set-cookie")).isEmpty();
+    } finally {
+      lying.stop(0);
+    }
   }
 
   /** Pays {@code cheap}'s 402 and sends that payment to the article; nothing may be served. */
