@@ -2,7 +2,9 @@ package dev.tollgate.functions.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.tollgate.core.json.ChannelJson;
+import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Uint256;
 import dev.tollgate.functions.paywall.PaidRequests;
 import dev.tollgate.functions.paywall.PricedRoute;
@@ -105,40 +107,82 @@ public class FacilitatorController {
   }
 
   /**
-   * {@code {paymentPayload, resource, price, resend?}} → {@code {isValid, invalidReason?,
-   * invalidMessage?, payer}}.
+   * x402's {@code {x402Version, paymentPayload, paymentRequirements}}, or Tollgate's own {@code
+   * {paymentPayload, resource, price, resend?}} → {@code {isValid, invalidReason?, invalidMessage?,
+   * payer}}. In x402's form the price is {@code paymentRequirements.amount}, the resource is the
+   * payload's (or Tollgate's {@code resource}, when given), and a refusal is an answer: {@code 200}
+   * with x402's code in {@code invalidReason} and Tollgate's reason leading {@code invalidMessage}.
    */
   @Post(uri = "/verify", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
   public HttpResponse<String> verify(
       @Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization,
       @Body @Nullable String body) {
-    Checked<Request> request = request(authorization, body);
+    Checked<Publisher> publisher = publishers.authenticate(authorization);
+    if (!publisher.isOk()) {
+      return Responses.refusal(publisher.refusal());
+    }
+    Checked<JsonNode> json = ApiJson.body(body);
+    if (!json.isOk()) {
+      return Responses.refusal(json.refusal());
+    }
+    boolean x402 = X402FacilitatorForm.isX402(json.value());
+    Checked<Request> request =
+        x402
+            ? X402FacilitatorForm.request(json.value())
+                .flatMap(r -> sold(publisher.value(), r))
+                .map(r -> r.toRequest(publisher.value()))
+            : request(publisher.value(), json.value());
     if (!request.isOk()) {
-      return Responses.refusal(request.refusal());
+      return x402
+          ? X402FacilitatorForm.invalid(request.refusal(), Optional.empty())
+          : Responses.refusal(request.refusal());
     }
     Request r = request.value();
     var verified = payments.verify(r.payment(), r.resource(), r.seller(), r.resend());
+    Address payer = r.payment().payload().fromIdentifier();
+    if (x402 && !verified.isOk()) {
+      return X402FacilitatorForm.invalid(verified.refusal(), Optional.of(payer));
+    }
     ObjectNode out = ChannelJson.MAPPER.createObjectNode();
     out.put("isValid", verified.isOk());
     if (!verified.isOk()) {
       out.put("invalidReason", verified.refusal().errorReason());
       out.put("invalidMessage", verified.refusal().detail());
     }
-    out.put("payer", r.payment().payload().fromIdentifier().toChecksumHex());
+    out.put("payer", payer.toChecksumHex());
     return Responses.json(HttpStatus.OK, out);
   }
 
   /**
-   * {@code {paymentPayload, resource, price, resend?}} → SettlementResponse (with its status on a
-   * refusal).
+   * The same two forms as {@link #verify} → SettlementResponse. In Tollgate's form a refusal has
+   * its status; in x402's it is {@code 200} with {@code success: false} and x402's code in {@code
+   * errorReason} (the gateway's own failures keep their 5xx), and a settlement also carries the
+   * countersigned create and resolve under {@code extensions["vector-hashlock"]}, which x402's
+   * facilitator client keeps.
    */
   @Post(uri = "/settle", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
   public HttpResponse<String> settle(
       @Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization,
       @Body @Nullable String body) {
-    Checked<Request> request = request(authorization, body);
+    Checked<Publisher> publisher = publishers.authenticate(authorization);
+    if (!publisher.isOk()) {
+      return Responses.refusal(publisher.refusal());
+    }
+    Checked<JsonNode> json = ApiJson.body(body);
+    if (!json.isOk()) {
+      return Responses.refusal(json.refusal());
+    }
+    boolean x402 = X402FacilitatorForm.isX402(json.value());
+    Checked<Request> request =
+        x402
+            ? X402FacilitatorForm.request(json.value())
+                .flatMap(r -> sold(publisher.value(), r))
+                .map(r -> r.toRequest(publisher.value()))
+            : request(publisher.value(), json.value());
     if (!request.isOk()) {
-      return Responses.refusal(request.refusal());
+      return x402
+          ? X402FacilitatorForm.failed(request.refusal(), Optional.empty(), payments.network())
+          : Responses.refusal(request.refusal());
     }
     Request r = request.value();
     PaymentPayload payment = r.payment();
@@ -146,12 +190,25 @@ public class FacilitatorController {
         payments.settle(payment, r.resource(), r.seller(), r.resend());
     if (settled.isOk()) {
       ChannelLog.paid(settled.value());
-      return Responses.json(HttpStatus.OK, settled.value().toJson());
+      return Responses.json(
+          HttpStatus.OK,
+          x402 ? X402FacilitatorForm.settled(settled.value()) : settled.value().toJson());
     }
     Refusal refusal = settled.refusal();
     ChannelLog.refused("settle", payment.payload().channelAddress().toString(), refusal);
+    if (x402) {
+      return X402FacilitatorForm.failed(
+          refusal, Optional.of(payment.payload().fromIdentifier()), payments.network());
+    }
     SettlementResponse failed = payments.refusedSettlement(refusal, Optional.of(payment.payload()));
     return Responses.json(HttpStatus.valueOf(refusal.httpStatus()), failed.toJson());
+  }
+
+  private static Checked<X402FacilitatorForm.Parsed> sold(
+      Publisher publisher, X402FacilitatorForm.Parsed parsed) {
+    return resourceUrl(TextNode.valueOf(parsed.resource()), "resource")
+        .flatMap(url -> Publishers.selling(publisher, url))
+        .map(p -> parsed);
   }
 
   /**
@@ -159,14 +216,7 @@ public class FacilitatorController {
    * the payer's {@code TOLLGATE-RESEND} header, passed on by the publisher: a payment sent again is
    * served again only with it.
    */
-  private record Request(
-      PaymentPayload payment, String resource, Seller seller, Optional<String> resend) {}
-
-  private Checked<Request> request(String authorization, String body) {
-    return publishers
-        .authenticate(authorization)
-        .flatMap(publisher -> ApiJson.body(body).flatMap(json -> request(publisher, json)));
-  }
+  record Request(PaymentPayload payment, String resource, Seller seller, Optional<String> resend) {}
 
   private static Checked<Request> request(Publisher publisher, JsonNode json) {
     return resourceUrl(json.get("resource"), "resource")
@@ -205,7 +255,7 @@ public class FacilitatorController {
   }
 
   /** A resource's URL: named, printable, and short enough to log. */
-  private static Checked<String> resourceUrl(JsonNode node, String field) {
+  static Checked<String> resourceUrl(JsonNode node, String field) {
     if (node == null || !node.isTextual()) {
       return Checked.refused(
           GatewayReason.MALFORMED_REQUEST, "the body needs a string '" + field + "'");
@@ -249,7 +299,7 @@ public class FacilitatorController {
     return Checked.ok(node.asText());
   }
 
-  private static Checked<Uint256> price(String field, String amount) {
+  static Checked<Uint256> price(String field, String amount) {
     try {
       Uint256 price = Uint256.parse(amount);
       return price.isZero()

@@ -51,6 +51,7 @@ final class StrangerRequests {
         switch (routeKey) {
           case "GET /health" -> get("/health");
           case "GET /gateway" -> get("/gateway");
+          case "GET /supported" -> get("/supported");
           case "POST /channels" -> post("/channels", victim.strangersOwnSetupJson().get());
           case "GET /channels/{address}" -> get(channel);
           case "GET /channels/{address}/updates" -> get(channel + "/updates?after=0&limit=100");
