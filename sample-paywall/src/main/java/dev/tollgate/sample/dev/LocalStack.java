@@ -142,6 +142,8 @@ public final class LocalStack implements AutoCloseable {
     Map<String, Object> p =
         gatewayProperties(options, anvil, deployment, dynamo, mq, queues, gatewayKey);
     p.put("tollgate.operator.token", operatorToken);
+    // No allowed-headers: Micronaut then allows any request header, PAYMENT-SIGNATURE and the
+    // browser payer's signed reads (TOLLGATE-AUTH) among them.
     p.put("micronaut.server.cors.enabled", true);
     p.put(
         "micronaut.server.cors.configurations.site.allowed-origins",
