@@ -80,12 +80,16 @@ class ChannelReadAttacksLambdaTest {
 
   @Test
   void strangerSignsWithItsOwnKey() {
+    StoredTables.Snapshot before = StoredTables.of(stack).snapshot();
     for (String path : List.of(channelPath(victim), updatesPath(victim))) {
       LambdaInvoker.Response r = read(path, strangersHeader(path, victim.channel()));
 
       assertUnauthorized(r, "not signed by the channel's payer");
       assertShowsNoSignatureOf(victim, r);
     }
+    assertThat(StoredTables.of(stack).snapshot())
+        .as("a refused read stores nothing")
+        .isEqualTo(before);
   }
 
   @Test
