@@ -20,11 +20,13 @@ import {
   readPaymentRequired,
   readSettlementResponse,
   readUpdate,
+  signedReadHeader,
   unopenedChannel,
   unsignedUpdate,
   PAYMENT_REQUIRED,
   PAYMENT_RESPONSE,
   PAYMENT_SIGNATURE,
+  SIGNED_READ_HEADER,
 } from '../protocol/index.mjs';
 import { PayerError, PayerErrors } from './errors.mjs';
 import { refusalOf, request } from './http.mjs';
@@ -104,8 +106,8 @@ export class Payer {
 
   /** Catches up with the gateway's view: restores a channel it knows, forgets one it does not. */
   async refresh() {
-    const answer = await request(this.fetch, `${this.gatewayUrl}/channels/${this.channelAddress}`);
-    if (answer.status === 404 && refusalOf(answer).error === 'unknown_channel') {
+    const answer = await this.readChannel(`${this.gatewayUrl}/channels/${this.channelAddress}`);
+    if (isUnknownChannel(answer)) {
       if (this.channel) {
         this.store.orphan(this.channelAddress);
         this.channel = null;
@@ -124,8 +126,8 @@ export class Payer {
     let channel = this.channel ?? this.unopened();
     for (;;) {
       const url = `${this.gatewayUrl}/channels/${this.channelAddress}/updates?after=${channel.nonce}&limit=${HISTORY_PAGE}`;
-      const answer = await request(this.fetch, url);
-      if (answer.status === 404 && channel.nonce === 0) return null;
+      const answer = await this.readChannel(url);
+      if (isUnknownChannel(answer) && channel.nonce === 0) return null;
       if (answer.status !== 200 || !Array.isArray(answer.body?.updates)) throw gatewayRefusal(answer, 'reading the history');
       const updates = this.verified(() => answer.body.updates.map((u, i) => readUpdate(u, `updates[${i}]`)));
       channel = this.verified(() => applyHistory(channel, updates, this.gateway.rules, { privateKey: this.key }));
@@ -133,6 +135,15 @@ export class Payer {
     }
     this.save(channel);
     return channel;
+  }
+
+  /**
+   * GET `url`, a read of this reader's channel, with its TOLLGATE-AUTH: the gateway shows a channel
+   * (both signatures of every state) only to its payer or the operator.
+   */
+  readChannel(url) {
+    const header = signedReadHeader(this.key, 'GET', url, this.channelAddress, this.now());
+    return request(this.fetch, url, { headers: { [SIGNED_READ_HEADER]: header } });
   }
 
   hasChannel() {
@@ -435,4 +446,17 @@ function siteRefusal(answer, freshQuote = null) {
     }
   }
   return e;
+}
+
+/**
+ * The gateway has no such channel. To a signed read it answers as it would a stranger (401, "not
+ * signed by the channel's payer") so that nobody can probe which channels exist; the read was this
+ * reader's own, so that can only mean the channel is not there. A 401 for the read's time is not.
+ */
+function isUnknownChannel(answer) {
+  const { error, detail } = refusalOf(answer);
+  return (
+    (answer.status === 404 && error === 'unknown_channel') ||
+    (answer.status === 401 && error === 'unauthorized' && detail.includes("not signed by the channel's payer"))
+  );
 }

@@ -117,7 +117,6 @@ export function readSettlementResponse(header) {
     network: m.network ?? null,
     createUpdate: optionalUpdate('createUpdate'),
     resolveUpdate: optionalUpdate('resolveUpdate'),
-    latestUpdate: optionalUpdate('latestUpdate'),
   };
   if (success && (!out.createUpdate || !out.resolveUpdate)) {
     throw new JsonFormatError('', 'a settled payment carries the countersigned create and the signed resolve');

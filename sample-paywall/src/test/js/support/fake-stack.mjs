@@ -2,7 +2,8 @@
 // flows (the end-to-end test runs the real stack). The gateway side is this package's own
 // protocol code playing alice: it regenerates and countersigns what the payer sends, resolves
 // paid transfers with a preimage derived from the quote, and answers as the real routes do
-// (201/200, 402 no_new_deposit, 409 with latestUpdate, PAYMENT-REQUIRED / PAYMENT-RESPONSE).
+// (201/200, 402 no_new_deposit, 409 with the nonce and no state, channel reads only with the
+// payer's TOLLGATE-AUTH, PAYMENT-REQUIRED / PAYMENT-RESPONSE).
 import { keccak256, toUtf8Bytes } from 'ethers';
 import {
   ProtocolError,
@@ -12,7 +13,9 @@ import {
   hashlockLockHash,
   propose,
   readPaymentSignature,
+  readDigest,
   readUpdate,
+  recoverSigner,
   unopenedChannel,
 } from '../../../main/js/protocol/index.mjs';
 import { GATEWAY, GATEWAY_KEY, HASHLOCK, MASTERCOPY, NETWORK, RULES, TOKEN } from './parties.mjs';
@@ -62,13 +65,13 @@ export class FakeStack {
     const { origin, pathname, searchParams } = new URL(url);
     if (origin === GATEWAY_URL) {
       if (this.gatewayDown) throw new TypeError('fetch failed: connection refused');
-      return this.gateway(method, pathname, searchParams, body);
+      return this.gateway(method, pathname, searchParams, body, headers, new URL(url));
     }
     if (origin === SITE_URL) return this.site(method, pathname, headers, body);
     throw new TypeError(`fetch failed: no server at ${origin}`);
   }
 
-  gateway(method, path, query, body) {
+  gateway(method, path, query, body, headers = new Headers(), url = null) {
     let m;
     if (method === 'GET' && path === '/gateway') {
       return json(200, {
@@ -87,18 +90,43 @@ export class FakeStack {
     if (method === 'POST' && path === '/channels') return this.open(body);
     if ((m = path.match(/^\/channels\/(0x[0-9a-fA-F]{40})$/)) && method === 'GET') {
       const stored = this.channels.get(m[1]);
-      if (!stored) return json(404, { error: 'unknown_channel', detail: `no channel ${m[1]}` });
+      const refused = this.readRefusal(stored, m[1], method, url, headers);
+      if (refused) return refused;
       return json(200, { nonce: stored.channel.nonce, latestDoubleSignedNonce: stored.channel.nonce, latest: stored.channel });
     }
     if ((m = path.match(/^\/channels\/(0x[0-9a-fA-F]{40})\/updates$/)) && method === 'GET') {
       const stored = this.channels.get(m[1]);
-      if (!stored) return json(404, { error: 'unknown_channel', detail: `no channel ${m[1]}` });
+      const refused = this.readRefusal(stored, m[1], method, url, headers);
+      if (refused) return refused;
       const after = Number(query.get('after') ?? 0);
       const limit = Number(query.get('limit') ?? 100);
       return json(200, { updates: stored.updates.filter((u) => u.nonce > after).slice(0, limit) });
     }
     if ((m = path.match(/^\/channels\/(0x[0-9a-fA-F]{40})\/deposits$/)) && method === 'POST') return this.deposit(m[1], body);
     return json(404, { error: 'no_such_resource', detail: path });
+  }
+
+  /**
+   * As the real gateway: a read needs the channel's payer's TOLLGATE-AUTH within 300 s of this
+   * clock, and an unknown channel is refused word for word as a read not signed by its payer.
+   */
+  readRefusal(stored, address, method, url, headers) {
+    const header = headers.get('TOLLGATE-AUTH');
+    this.signedReads = (this.signedReads ?? 0) + (header ? 1 : 0);
+    if (!header) return json(401, { error: 'unauthorized', detail: 'the request has no TOLLGATE-AUTH header' });
+    const [seconds, signature] = header.split('.');
+    const age = this.now() - Number(seconds);
+    if (Math.abs(age) > 300) return json(401, { error: 'unauthorized', detail: `TOLLGATE-AUTH is ${age} s off` });
+    let signer = null;
+    try {
+      signer = recoverSigner(readDigest(method, url.pathname + url.search, address, Number(seconds)), signature);
+    } catch {
+      signer = null;
+    }
+    if (!stored || signer !== stored.channel.bob) {
+      return json(401, { error: 'unauthorized', detail: "TOLLGATE-AUTH is not signed by the channel's payer" });
+    }
+    return null;
   }
 
   open(body) {
@@ -150,7 +178,6 @@ export class FakeStack {
       error: 'stale_nonce',
       detail: `update nonce ${update.nonce} is not above the channel's nonce ${stored.channel.nonce}`,
       nonce: stored.channel.nonce,
-      latestUpdate: stored.channel.latestUpdate,
     });
   }
 
@@ -231,7 +258,7 @@ export class FakeStack {
     );
     return answer.json().then((body) => {
       if (answer.status !== 200) {
-        return refuse(answer.status, body.error, body.detail, body.latestUpdate ? { latestUpdate: body.latestUpdate } : {});
+        return refuse(answer.status, body.error, body.detail);
       }
       let settlement = {
         success: true,

@@ -8,7 +8,6 @@ import dev.tollgate.functions.harness.HttpPayer;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Money neither lost nor created on one benchmark payer's channel: the gateway's stored channel is
@@ -26,7 +25,8 @@ public final class LaneAudit {
     BigInteger gateway = payer.payer().balanceOf(stack.token(), 0).value();
     BigInteger own = payer.payer().balanceOf(stack.token(), 1).value();
     BigInteger charged = GatewayStack.ARTICLE_PRICE.multiply(BigInteger.valueOf(paid));
-    LambdaInvoker.Response r = stack.lambda().get("/channels/" + payer.channel(), Map.of());
+    // The payer's own signed read, as its client would make it.
+    LambdaInvoker.Response r = payer.readChannel();
     if (r.status() != 200) {
       throw new IllegalStateException("reading " + payer.channel() + ": " + r);
     }

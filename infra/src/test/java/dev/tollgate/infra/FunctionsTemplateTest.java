@@ -164,7 +164,7 @@ class FunctionsTemplateTest {
     Map<String, Object> cors = map(api.get("CorsConfiguration"));
     assertThat(cors.get("AllowOrigins")).isEqualTo(List.of("https://news.example.org"));
     assertThat(cors.get("AllowHeaders"))
-        .isEqualTo(List.of("content-type", "authorization", "payment-signature"));
+        .isEqualTo(List.of("content-type", "authorization", "payment-signature", "tollgate-auth"));
     assertThat(cors.get("ExposeHeaders"))
         .isEqualTo(List.of("payment-required", "payment-response"));
     Map<String, Object> noOrigins =

@@ -3,6 +3,9 @@ package dev.tollgate.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.core.json.ChannelJson;
+import dev.tollgate.core.port.Clock;
+import dev.tollgate.core.port.Signer;
+import dev.tollgate.core.read.SignedRead;
 import dev.tollgate.core.update.ChannelUpdate;
 import dev.tollgate.core.value.Address;
 import java.io.IOException;
@@ -27,12 +30,20 @@ final class GatewayApi {
   private final HttpClient http;
   private final String base;
   private final Duration timeout;
+  private final Signer payer;
+  private final Clock clock;
 
-  GatewayApi(HttpClient http, URI base, Duration timeout) {
+  /**
+   * @param payer the channel key, which signs every channel read ({@code TOLLGATE-AUTH})
+   * @param clock the time those reads carry; the gateway refuses one far from its own clock
+   */
+  GatewayApi(HttpClient http, URI base, Duration timeout, Signer payer, Clock clock) {
     this.http = Objects.requireNonNull(http, "http");
     String b = Objects.requireNonNull(base, "base").toString();
     this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
     this.timeout = Objects.requireNonNull(timeout, "timeout");
+    this.payer = Objects.requireNonNull(payer, "payer");
+    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   /** A JSON answer and its status. */
@@ -100,12 +111,25 @@ final class GatewayApi {
   }
 
   Answer channel(Address channel) throws IOException, InterruptedException {
-    return get("/channels/" + channel.toChecksumHex());
+    return signedRead(channel, "/channels/" + channel.toChecksumHex());
   }
 
   Answer updatesAfter(Address channel, long nonce) throws IOException, InterruptedException {
-    return get(
+    return signedRead(
+        channel,
         "/channels/" + channel.toChecksumHex() + "/updates?after=" + nonce + "&limit=" + PAGE);
+  }
+
+  /**
+   * {@code GET path} with the payer's {@code TOLLGATE-AUTH}, signed over the path and query exactly
+   * as the request sends them (a base URL's own path included).
+   */
+  private Answer signedRead(Address channel, String path) throws IOException, InterruptedException {
+    URI uri = URI.create(base + path);
+    String sent = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    SignedRead read = SignedRead.sign(payer, "GET", sent, channel, clock.nowSeconds());
+    return exchange(
+        "GET " + path, request(path).header(SignedRead.HEADER, read.header()).GET().build());
   }
 
   Answer open(ChannelUpdate setup) throws IOException, InterruptedException {

@@ -137,7 +137,16 @@ final class Session {
     }
   }
 
+  /**
+   * The gateway has no such channel. To a payer's signed read it says so as it would to a stranger
+   * ({@code 401}, not signed by the channel's payer), so that strangers cannot probe which channels
+   * exist; the read was this payer's own, so that answer can only mean the channel is not there. A
+   * 401 for the read's time (this machine's clock is off) is not taken for it.
+   */
   private static boolean isUnknownChannel(GatewayApi.Answer a) {
-    return a.status() == 404 && "unknown_channel".equals(a.error());
+    return (a.status() == 404 && "unknown_channel".equals(a.error()))
+        || (a.status() == 401
+            && "unauthorized".equals(a.error())
+            && a.detail().contains("not signed by the channel's payer"));
   }
 }

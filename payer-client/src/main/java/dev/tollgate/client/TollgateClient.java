@@ -72,7 +72,7 @@ public final class TollgateClient {
   private TollgateClient(Builder b) {
     HttpClient http =
         b.http != null ? b.http : HttpClient.newBuilder().connectTimeout(b.requestTimeout).build();
-    this.api = new GatewayApi(http, b.gateway, b.requestTimeout);
+    this.api = new GatewayApi(http, b.gateway, b.requestTimeout, b.signer, b.clock);
     this.signer = b.signer;
     this.file = new ChannelStateFile(b.stateFile);
     this.clock = b.clock;

@@ -115,6 +115,26 @@ class RestoreTest {
         .hasMessageContaining("holds another channel");
   }
 
+  /**
+   * The client signs its channel reads with its own clock; an hour off, the gateway refuses them
+   * for their time, and the client says so rather than taking its channel for unknown.
+   */
+  @Test
+  void aClientWhoseClockIsAnHourOffIsRefusedItsReadsForTheirTime() throws Exception {
+    Signer key = LiveGateway.newKey();
+    Path file = dir.resolve("c.json");
+    gateway.funded(key, file, 5_000);
+    long now = java.time.Instant.now().getEpochSecond();
+
+    TollgateClient ahead = gateway.client(key, file).clock(() -> now + 3_600).build();
+
+    assertThatThrownBy(ahead::balance)
+        .isInstanceOf(RefusedException.class)
+        .hasMessageContaining("unauthorized")
+        .hasMessageContaining("in the future");
+    assertThat(Files.exists(file)).as("the state file is kept").isTrue();
+  }
+
   private static void pay(TollgateClient client, String prefix, int times) throws Exception {
     for (int i = 0; i < times; i++) {
       HttpResponse<String> r =

@@ -63,6 +63,19 @@ public final class SharedStack {
     return answer.body();
   }
 
+  /**
+   * GET {@code path} of the gateway with the operator's token: a channel read, which only the
+   * channel's payer (a signed read) or the operator may make.
+   */
+  public static JsonNode gatewayAsOperator(String path) {
+    return json(
+        send(
+            HttpRequest.newBuilder(get().gatewayUrl().resolve(path))
+                .header("Authorization", "Bearer " + get().operatorToken())
+                .build()),
+        path);
+  }
+
   /** GET {@code path} of the gateway (public routes). */
   public static JsonNode gateway(String path) {
     return json(send(HttpRequest.newBuilder(get().gatewayUrl().resolve(path)).build()), path);

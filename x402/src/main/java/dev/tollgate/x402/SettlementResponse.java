@@ -21,8 +21,10 @@ import java.util.Optional;
  *
  * <p>Tollgate's additions (x402's schema leaves the object open): on success {@code createUpdate},
  * the payer's create countersigned by the gateway, and {@code resolveUpdate}, the gateway-signed
- * resolve revealing the preImage, on which the payer builds its next update; on a failure
- * optionally {@code latestUpdate}, the gateway's latest update for a payer that is out of step.
+ * resolve revealing the preImage, on which the payer builds its next update. A failure carries no
+ * update at all: anyone holding the PAYMENT-SIGNATURE (a site, a proxy, a thief) sees the
+ * PAYMENT-RESPONSE, and a double-signed state would let them dispute the payer's channel; a payer
+ * that is out of step catches up with a signed read of its channel instead.
  */
 public record SettlementResponse(
     boolean success,
@@ -32,8 +34,7 @@ public record SettlementResponse(
     Optional<Bytes32> transaction,
     String network,
     Optional<ChannelUpdate> createUpdate,
-    Optional<ChannelUpdate> resolveUpdate,
-    Optional<ChannelUpdate> latestUpdate)
+    Optional<ChannelUpdate> resolveUpdate)
     implements X402Message {
   private static final String ALREADY_USED = PaywallReason.PAYMENT_ALREADY_USED.errorReason();
 
@@ -45,11 +46,9 @@ public record SettlementResponse(
     Objects.requireNonNull(network, "network");
     createUpdate = orEmpty(createUpdate);
     resolveUpdate = orEmpty(resolveUpdate);
-    latestUpdate = orEmpty(latestUpdate);
     if (success) {
       require(errorReason.isEmpty(), "a settled payment has no errorReason");
       require(errorMessage.isEmpty(), "a settled payment has no errorMessage");
-      require(latestUpdate.isEmpty(), "a settled payment carries no latestUpdate");
       require(payer.isPresent(), "a settled payment names its payer");
       require(transaction.isPresent(), "a settled payment names its transfer");
       require(
@@ -82,13 +81,12 @@ public record SettlementResponse(
         Optional.of(transferId),
         network,
         Optional.of(countersignedCreate),
-        Optional.of(signedResolve),
-        Optional.empty());
+        Optional.of(signedResolve));
   }
 
-  /** The payment was refused; {@code latest} lets a stale payer sync before it retries. */
+  /** The payment was refused, naming its payer when the payment could be read. */
   public static SettlementResponse refused(
-      String network, Refusal refusal, Optional<Address> payer, Optional<ChannelUpdate> latest) {
+      String network, Refusal refusal, Optional<Address> payer) {
     return new SettlementResponse(
         false,
         Optional.of(refusal.errorReason()),
@@ -97,8 +95,7 @@ public record SettlementResponse(
         Optional.empty(),
         network,
         Optional.empty(),
-        Optional.empty(),
-        latest);
+        Optional.empty());
   }
 
   /**
@@ -116,7 +113,6 @@ public record SettlementResponse(
         Optional.of(transferId),
         network,
         Optional.empty(),
-        Optional.empty(),
         Optional.empty());
   }
 
@@ -131,7 +127,6 @@ public record SettlementResponse(
     o.put("network", network);
     createUpdate.ifPresent(u -> o.set("createUpdate", ChannelJson.toJson(u)));
     resolveUpdate.ifPresent(u -> o.set("resolveUpdate", ChannelJson.toJson(u)));
-    latestUpdate.ifPresent(u -> o.set("latestUpdate", ChannelJson.toJson(u)));
     return o;
   }
 
@@ -146,8 +141,7 @@ public record SettlementResponse(
         transaction.isEmpty() ? Optional.empty() : Optional.of(f.bytes32("transaction")),
         f.nonEmptyText("network"),
         optionalUpdate(f, "createUpdate"),
-        optionalUpdate(f, "resolveUpdate"),
-        optionalUpdate(f, "latestUpdate"));
+        optionalUpdate(f, "resolveUpdate"));
   }
 
   private static Optional<ChannelUpdate> optionalUpdate(X402Fields f, String name) {

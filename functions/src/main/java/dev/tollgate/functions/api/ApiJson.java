@@ -100,22 +100,15 @@ public final class ApiJson {
   }
 
   /**
-   * {@code {error, detail}} and, for a payer that is behind, the gateway's latest update and nonce
-   * so it can sync without another request.
+   * {@code {error, detail}} and, for a payer that is behind, the gateway's nonce. Never a stored
+   * update: a refusal answers whoever sent the request, and a double-signed state in a stranger's
+   * hands lets it dispute the channel; the payer catches up with a signed read.
    */
   public static ObjectNode refusal(Refusal refusal) {
     ObjectNode out = ChannelJson.MAPPER.createObjectNode();
     out.put("error", refusal.errorReason());
     out.put("detail", refusal.detail());
-    refusal
-        .stored()
-        .ifPresent(
-            s -> {
-              out.put("nonce", s.nonce());
-              s.latest()
-                  .latestUpdate()
-                  .ifPresent(u -> out.set("latestUpdate", ChannelJson.toJson(u)));
-            });
+    refusal.stored().ifPresent(s -> out.put("nonce", s.nonce()));
     return out;
   }
 

@@ -5,6 +5,7 @@ import dev.tollgate.core.value.Address;
 import dev.tollgate.functions.gateway.AcceptTransfer;
 import dev.tollgate.functions.gateway.Accepted;
 import dev.tollgate.functions.gateway.ChannelQueries;
+import dev.tollgate.functions.gateway.ChannelReadAccess;
 import dev.tollgate.functions.gateway.OpenChannel;
 import dev.tollgate.functions.gateway.ReconcileDeposit;
 import dev.tollgate.functions.gateway.ResolveTransfer;
@@ -40,6 +41,7 @@ public class ChannelController {
   private final ResolveTransfer resolver;
   private final Withdraw withdrawals;
   private final ChannelQueries queries;
+  private final ChannelReadAccess reads;
 
   public ChannelController(
       OpenChannel open,
@@ -47,13 +49,15 @@ public class ChannelController {
       AcceptTransfer transfers,
       ResolveTransfer resolver,
       Withdraw withdrawals,
-      ChannelQueries queries) {
+      ChannelQueries queries,
+      ChannelReadAccess reads) {
     this.open = open;
     this.deposits = deposits;
     this.transfers = transfers;
     this.resolver = resolver;
     this.withdrawals = withdrawals;
     this.queries = queries;
+    this.reads = reads;
   }
 
   @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
@@ -74,22 +78,27 @@ public class ChannelController {
     return response;
   }
 
+  /** The channel's payer (a {@code TOLLGATE-AUTH} signed read) or the operator only. */
   @Get(uri = "/{address}", produces = MediaType.APPLICATION_JSON)
-  public HttpResponse<String> channel(@PathVariable String address) {
+  public HttpResponse<String> channel(HttpRequest<?> request, @PathVariable String address) {
     return Responses.of(
-        PathValues.address("channel address", address).flatMap(queries::channel),
+        PathValues.address("channel address", address)
+            .flatMap(channel -> reads.channel(ReadRequests.of(request), channel)),
         HttpStatus.OK,
         ApiJson::channel);
   }
 
+  /** The channel's payer (a {@code TOLLGATE-AUTH} signed read) or the operator only. */
   @Get(uri = "/{address}/updates{?after,limit}", produces = MediaType.APPLICATION_JSON)
   public HttpResponse<String> updates(
+      HttpRequest<?> request,
       @PathVariable String address,
       @QueryValue(defaultValue = "0") long after,
       @QueryValue(defaultValue = "100") int limit) {
     return Responses.of(
         PathValues.address("channel address", address)
-            .flatMap(channel -> queries.updates(channel, after, limit)),
+            .flatMap(channel -> reads.channel(ReadRequests.of(request), channel))
+            .flatMap(stored -> queries.updatesOf(stored, after, limit)),
         HttpStatus.OK,
         list -> {
           var out = ChannelJson.MAPPER.createObjectNode();

@@ -28,6 +28,7 @@ import dev.tollgate.functions.events.WatcherSettings;
 import dev.tollgate.functions.gateway.AcceptTransfer;
 import dev.tollgate.functions.gateway.ChannelCache;
 import dev.tollgate.functions.gateway.ChannelQueries;
+import dev.tollgate.functions.gateway.ChannelReadAccess;
 import dev.tollgate.functions.gateway.FirstFundingGuard;
 import dev.tollgate.functions.gateway.GatewayNetwork;
 import dev.tollgate.functions.gateway.InboundUpdates;
@@ -37,6 +38,7 @@ import dev.tollgate.functions.gateway.ResolveTransfer;
 import dev.tollgate.functions.gateway.SetupLimits;
 import dev.tollgate.functions.gateway.SetupRateLimit;
 import dev.tollgate.functions.gateway.Withdraw;
+import dev.tollgate.functions.operator.OperatorAccess;
 import dev.tollgate.functions.paywall.LockExpiryPolicy;
 import dev.tollgate.functions.paywall.PaidRequests;
 import dev.tollgate.functions.paywall.PriceList;
@@ -327,6 +329,28 @@ public class GatewayFactory {
   @Singleton
   ChannelQueries channelQueries(ChannelStore store) {
     return new ChannelQueries(store);
+  }
+
+  /**
+   * Channel reads for the channel's payer ({@code TOLLGATE-AUTH}, its time within {@code
+   * tollgate.channels.read-skew-seconds}, default 300, of this clock) or the operator's token.
+   */
+  @Singleton
+  ChannelReadAccess channelReadAccess(
+      ChannelStore store,
+      Optional<OperatorAccess> operator,
+      Clock clock,
+      @Value(
+              "${tollgate.channels.read-skew-seconds:"
+                  + ChannelReadAccess.DEFAULT_SKEW_SECONDS
+                  + "}")
+          long skewSeconds) {
+    try {
+      return new ChannelReadAccess(store, operator, clock, skewSeconds);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "tollgate.channels.read-skew-seconds: " + e.getMessage(), e);
+    }
   }
 
   /**

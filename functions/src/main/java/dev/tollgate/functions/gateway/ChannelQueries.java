@@ -26,6 +26,12 @@ public final class ChannelQueries {
    * Updates after {@code afterNonce}, oldest first, at most {@code limit} (1 to {@value MAX_PAGE}).
    */
   public Checked<List<ChannelUpdate>> updates(Address channel, long afterNonce, int limit) {
+    return ChannelGuards.existing(store, channel)
+        .flatMap(stored -> updatesOf(stored, afterNonce, limit));
+  }
+
+  /** As {@link #updates}, for a channel already loaded (by the read's access check). */
+  public Checked<List<ChannelUpdate>> updatesOf(StoredChannel stored, long afterNonce, int limit) {
     if (afterNonce < 0) {
       return Checked.refused(
           GatewayReason.MALFORMED_REQUEST, "after must not be negative, got " + afterNonce);
@@ -35,7 +41,7 @@ public final class ChannelQueries {
           GatewayReason.MALFORMED_REQUEST,
           "limit must be between 1 and " + MAX_PAGE + ", got " + limit);
     }
-    return ChannelGuards.existing(store, channel)
-        .map(stored -> store.updatesAfter(channel, afterNonce, limit));
+    return Checked.ok(
+        store.updatesAfter(stored.latest().state().channelAddress(), afterNonce, limit));
   }
 }

@@ -122,7 +122,8 @@ public final class PaidRequests {
 
   /**
    * The {@code PAYMENT-RESPONSE} of a refused payment: its payer when the payment could be read,
-   * and for a payer that is behind, the gateway's latest update to sync to.
+   * never a stored state (whoever holds the payment header sees this answer; a payer that is behind
+   * catches up with a signed read of its channel).
    */
   public SettlementResponse refusedSettlement(Refusal refusal, Optional<ChannelUpdate> create) {
     if (create.isPresent()
@@ -134,10 +135,7 @@ public final class PaidRequests {
           RecordedPayments.transferId(create.get()));
     }
     return SettlementResponse.refused(
-        quotes.network(),
-        refusal,
-        create.map(ChannelUpdate::fromIdentifier),
-        refusal.stored().flatMap(s -> s.latest().latestUpdate()));
+        quotes.network(), refusal, create.map(ChannelUpdate::fromIdentifier));
   }
 
   private Checked<Accepted> take(ChannelUpdate create, VerifiedQuote quote, long now) {

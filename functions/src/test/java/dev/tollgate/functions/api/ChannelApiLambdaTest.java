@@ -86,8 +86,9 @@ class ChannelApiLambdaTest extends OnStackTest {
     LambdaInvoker.Response array =
         stack.lambda().post("/channels", Map.of("content-type", "application/json"), "[1]");
 
-    assertThat(unknown.status()).isEqualTo(404);
-    assertThat(error(unknown)).isEqualTo("unknown_channel");
+    // Without the operator's token, an unknown channel is as unreadable as anyone else's.
+    assertThat(unknown.status()).isEqualTo(401);
+    assertThat(error(unknown)).isEqualTo("unauthorized");
     assertThat(badAddress.status()).isEqualTo(400);
     assertThat(ChannelJson.parse(badAddress.body()).get("detail").asText()).contains("0x1234");
     assertThat(noBody.status()).isEqualTo(400);

@@ -10,14 +10,13 @@ import dev.tollgate.functions.harness.Conservation;
 import dev.tollgate.functions.harness.GatewayStack;
 import dev.tollgate.functions.harness.HttpPayer;
 import java.math.BigInteger;
-import java.util.Map;
 
 /** Checks the gateway's stored channel against a payer's own view, and that value is conserved. */
 final class JsonAssert {
   private JsonAssert() {}
 
   static Channel stored(GatewayStack stack, HttpPayer payer) {
-    LambdaInvoker.Response r = stack.lambda().get("/channels/" + payer.channel(), Map.of());
+    LambdaInvoker.Response r = payer.readChannel();
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     JsonNode body = ChannelJson.parse(r.body());
     return ChannelJson.channel(body.get("latest"), "latest");

@@ -1,6 +1,8 @@
 package dev.tollgate.functions.fuzz;
 
+import dev.tollgate.core.port.Clock;
 import dev.tollgate.core.protocol.ChainInputs;
+import dev.tollgate.core.read.SignedRead;
 import dev.tollgate.functions.GatewayApplication;
 import dev.tollgate.functions.harness.GatewayStack;
 import dev.tollgate.functions.harness.HttpPayer;
@@ -94,6 +96,23 @@ final class FuzzGateway implements AutoCloseable {
     } catch (IOException e) {
       return Answer.none(e.toString());
     }
+  }
+
+  /**
+   * {@code GET path} of {@code payer}'s channel with its {@code TOLLGATE-AUTH}, timed by this
+   * server's clock.
+   */
+  Answer read(String path, HttpPayer payer) throws IOException, InterruptedException {
+    long now = netty.getBean(Clock.class).nowSeconds();
+    String header =
+        SignedRead.sign(payer.payer().party().signer(), "GET", path, payer.channel(), now).header();
+    HttpRequest request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(Duration.ofSeconds(20))
+            .header(SignedRead.HEADER, header)
+            .build();
+    HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+    return new Answer(r.statusCode(), r.headers().map(), r.body());
   }
 
   /** The requirement of a fresh 402 for {@code path}, over HTTP. */

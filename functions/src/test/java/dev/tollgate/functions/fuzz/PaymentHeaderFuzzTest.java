@@ -123,7 +123,7 @@ class PaymentHeaderFuzzTest {
   }
 
   private static Channel storedChannel(FuzzGateway gateway, HttpPayer payer) throws Exception {
-    Answer r = gateway.get("/channels/" + payer.channel(), List.of());
+    Answer r = gateway.read("/channels/" + payer.channel(), payer);
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     return ChannelJson.channel(ChannelJson.parse(r.body()).get("latest"), "latest");
   }

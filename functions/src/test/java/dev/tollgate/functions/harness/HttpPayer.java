@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.core.channel.Balance;
 import dev.tollgate.core.hash.ChannelHashes;
 import dev.tollgate.core.json.ChannelJson;
+import dev.tollgate.core.port.Clock;
 import dev.tollgate.core.protocol.ChainInputs;
 import dev.tollgate.core.protocol.DepositTotals;
+import dev.tollgate.core.read.SignedRead;
 import dev.tollgate.core.transfer.WithdrawData;
 import dev.tollgate.core.transfer.WithdrawState;
 import dev.tollgate.core.update.ChannelUpdate;
@@ -268,16 +270,38 @@ public final class HttpPayer {
             new dev.tollgate.x402.ResourceInfo(path, "", "application/json"), accepted, create));
   }
 
-  /** Catches up from the gateway's history. */
+  /** Catches up from the gateway's history, with a signed read as a payer's client does. */
   public void sync() {
     LambdaInvoker.Response r =
-        lambda.get(
-            "/channels/" + channel() + "/updates?after=" + payer.view().nonce() + "&limit=100",
-            Map.of());
+        read("/channels/" + channel() + "/updates?after=" + payer.view().nonce() + "&limit=100");
     if (r.status() != 200) {
       throw new AssertionError("sync failed: " + r.status() + " " + r.body());
     }
     payer.sync(updates(r), ChainInputs.at(now()));
+  }
+
+  /** {@code GET pathAndQuery} with this payer's {@code TOLLGATE-AUTH} for its channel. */
+  public LambdaInvoker.Response read(String pathAndQuery) {
+    return lambda.get(pathAndQuery, Map.of(SignedRead.HEADER, readHeader("GET", pathAndQuery)));
+  }
+
+  /** This payer's {@code GET /channels/{its channel}}, signed. */
+  public LambdaInvoker.Response readChannel() {
+    return read("/channels/" + channel());
+  }
+
+  /**
+   * This payer's {@code TOLLGATE-AUTH} for {@code method pathAndQuery} of its channel, timed by the
+   * gateway's own clock (a test may have registered one of its own), not this JVM's.
+   */
+  public String readHeader(String method, String pathAndQuery) {
+    return SignedRead.sign(
+            payer.party().signer(), method, pathAndQuery, channel(), gatewayClock().nowSeconds())
+        .header();
+  }
+
+  private Clock gatewayClock() {
+    return lambda.context().getBean(Clock.class);
   }
 
   public LambdaInvoker.Response post(String path, String body) {

@@ -129,12 +129,10 @@ class X402MessagesRoundTripTest {
   }
 
   @Test
-  void aRefusedResponseHasAnEmptyTransactionAndMayCarryTheLatestUpdate() {
+  void aRefusedResponseHasAnEmptyTransactionAndNoUpdate() {
     Refusal refusal = Refusal.of(PaywallReason.QUOTE_EXPIRED, "quote expired at 5 (now 6)");
-    ChannelUpdate latest = PaywallFixtures.FUNDED.latestUpdate().orElseThrow();
     SettlementResponse response =
-        SettlementResponse.refused(
-            "eip155:31337", refusal, Optional.of(PAYER.signer().address()), Optional.of(latest));
+        SettlementResponse.refused("eip155:31337", refusal, Optional.of(PAYER.signer().address()));
 
     ObjectNode json = response.toJson();
     assertThat(SettlementResponse.fromJson(json, "")).isEqualTo(response);
@@ -142,6 +140,7 @@ class X402MessagesRoundTripTest {
     assertThat(json.get("errorReason").asText()).isEqualTo("quote_expired");
     assertThat(json.get("errorMessage").asText()).isEqualTo("quote expired at 5 (now 6)");
     assertThat(json.get("transaction").asText()).isEmpty();
+    assertThat(json.has("latestUpdate")).isFalse();
     assertThat(X402Headers.decodePaymentResponse(X402Headers.encode(response)).value())
         .isEqualTo(response);
   }

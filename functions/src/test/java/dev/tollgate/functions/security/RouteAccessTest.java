@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.core.json.ChannelJson;
+import dev.tollgate.core.port.Clock;
 import dev.tollgate.core.protocol.ChainInputs;
 import dev.tollgate.core.protocol.DepositTotals;
 import dev.tollgate.core.transfer.HashlockTransfer;
@@ -101,7 +102,8 @@ class RouteAccessTest {
                 ARTICLES + "victims-article",
                 () ->
                     HttpPayer.body(
-                        "update", strangersOwn.setup(HttpPayer.CHANNEL_TIMEOUT, HttpPayer.now()))));
+                        "update", strangersOwn.setup(HttpPayer.CHANNEL_TIMEOUT, HttpPayer.now()))),
+            netty.getBean(Clock.class));
   }
 
   @AfterAll

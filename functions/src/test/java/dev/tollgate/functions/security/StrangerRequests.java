@@ -3,6 +3,8 @@ package dev.tollgate.functions.security;
 import dev.tollgate.core.crypto.LocalKeySigner;
 import dev.tollgate.core.hash.Keccak;
 import dev.tollgate.core.json.ChannelJson;
+import dev.tollgate.core.port.Clock;
+import dev.tollgate.core.read.SignedRead;
 import dev.tollgate.core.update.ChannelUpdate;
 import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Bytes32;
@@ -37,11 +39,17 @@ final class StrangerRequests {
 
   private final URI base;
   private final Victim victim;
+  private final Clock gatewayClock;
   private final LocalKeySigner stranger = LocalKeySigner.random(RANDOM);
 
-  StrangerRequests(URI base, Victim victim) {
+  /**
+   * @param gatewayClock the served gateway's clock, so a signed read is refused for its signer and
+   *     never for its time
+   */
+  StrangerRequests(URI base, Victim victim, Clock gatewayClock) {
     this.base = base;
     this.victim = victim;
+    this.gatewayClock = gatewayClock;
   }
 
   /** The attempt for {@code routeKey}, if this class knows one. */
@@ -53,8 +61,9 @@ final class StrangerRequests {
           case "GET /gateway" -> get("/gateway");
           case "GET /supported" -> get("/supported");
           case "POST /channels" -> post("/channels", victim.strangersOwnSetupJson().get());
-          case "GET /channels/{address}" -> get(channel);
-          case "GET /channels/{address}/updates" -> get(channel + "/updates?after=0&limit=100");
+          case "GET /channels/{address}" -> signedRead(channel);
+          case "GET /channels/{address}/updates" ->
+              signedRead(channel + "/updates?after=0&limit=100");
           case "POST /channels/{address}/deposits" ->
               post(channel + "/deposits", updateBody(resigned(victim.nextDeposit().get())));
           case "POST /channels/{address}/transfers" ->
@@ -108,6 +117,16 @@ final class StrangerRequests {
 
   private static String updateBody(ChannelUpdate update) {
     return "{\"update\":" + ChannelJson.write(ChannelJson.toJson(update)) + "}";
+  }
+
+  /** A well-formed {@code TOLLGATE-AUTH} read of the victim's channel, signed by the stranger. */
+  private HttpRequest signedRead(String path) {
+    SignedRead read =
+        SignedRead.sign(stranger, "GET", path, victim.channel(), gatewayClock.nowSeconds());
+    return HttpRequest.newBuilder(base.resolve(path))
+        .header(SignedRead.HEADER, read.header())
+        .GET()
+        .build();
   }
 
   /** An operator route with a bearer token of the right shape that is not the operator's. */

@@ -24,7 +24,8 @@ import software.constructs.Construct;
  * The HTTP API in front of the gateway function (payload format 2.0, what {@code GatewayHandler}
  * reads), on one {@code $default} stage with a throttle (a ceiling on what a flood can cost) and
  * access logs. CORS is answered by API Gateway for the publisher sites named in the configuration,
- * with the x402 headers a browser payer must send and read.
+ * with the x402 headers a browser payer must send and read, and its signed channel reads' {@code
+ * TOLLGATE-AUTH}.
  */
 public final class GatewayApi extends Construct {
   private final HttpApi api;
@@ -50,7 +51,9 @@ public final class GatewayApi extends Construct {
           CorsPreflightOptions.builder()
               .allowOrigins(allowedOrigins)
               .allowMethods(List.of(CorsHttpMethod.GET, CorsHttpMethod.POST))
-              .allowHeaders(List.of("content-type", "authorization", "payment-signature"))
+              // tollgate-auth: the browser payer's signed reads of its own channel
+              .allowHeaders(
+                  List.of("content-type", "authorization", "payment-signature", "tollgate-auth"))
               .exposeHeaders(List.of("payment-required", "payment-response"))
               .maxAge(Duration.hours(1))
               .build());

@@ -6,6 +6,7 @@ import dev.tollgate.client.Sleeper;
 import dev.tollgate.client.TollgateClient;
 import dev.tollgate.core.crypto.LocalKeySigner;
 import dev.tollgate.core.json.ChannelJson;
+import dev.tollgate.core.port.Clock;
 import dev.tollgate.core.port.Signer;
 import dev.tollgate.core.protocol.Channel;
 import dev.tollgate.core.value.Uint256;
@@ -49,6 +50,9 @@ final class CrashStack implements BeforeAllCallback, AfterEachCallback, AfterAll
   private Path dir;
   private final List<GatewayProcess> started = new ArrayList<>();
 
+  /** How far ahead of the wall clock the newest child gateway's clock runs. */
+  private volatile long childClockLead;
+
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
     dir = Files.createTempDirectory("tollgate-crash");
@@ -60,7 +64,16 @@ final class CrashStack implements BeforeAllCallback, AfterEachCallback, AfterAll
       throws IOException, InterruptedException {
     GatewayProcess gateway = GatewayProcess.start(dir, stack.properties(), port, child);
     started.add(gateway);
+    childClockLead = child.clockAhead().toSeconds();
     return gateway;
+  }
+
+  /**
+   * The newest child gateway's clock, for the clients: their signed channel reads must be timed by
+   * the gateway that checks them, not by this JVM, when a child runs ahead.
+   */
+  Clock gatewayClock() {
+    return () -> System.currentTimeMillis() / 1000 + childClockLead;
   }
 
   static Signer newKey() {
@@ -80,6 +93,7 @@ final class CrashStack implements BeforeAllCallback, AfterEachCallback, AfterAll
             .stateFile(stateFile)
             .sleeper(sleeper)
             .httpClient(http)
+            .clock(gatewayClock())
             .build();
     client.open();
     stack.fund(client.channelAddress(), BigInteger.valueOf(DEPOSIT));
@@ -135,7 +149,12 @@ final class CrashStack implements BeforeAllCallback, AfterEachCallback, AfterAll
 
     Path fresh = Files.createTempDirectory(dir, "rebuilt").resolve("c.json");
     TollgateClient rebuilt =
-        TollgateClient.builder().gateway(gateway).signer(key).stateFile(fresh).build();
+        TollgateClient.builder()
+            .gateway(gateway)
+            .signer(key)
+            .stateFile(fresh)
+            .clock(gatewayClock())
+            .build();
     assertThat(rebuilt.channel().state()).isEqualTo(mine.state());
   }
 

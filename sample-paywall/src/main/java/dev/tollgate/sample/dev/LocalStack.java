@@ -150,6 +150,8 @@ public final class LocalStack implements AutoCloseable {
     publisherToken = Hex.encode(random(32)).substring(2);
     p.put("tollgate.publishers." + PUBLISHER + ".token", publisherToken);
     p.put("tollgate.publishers." + PUBLISHER + ".resources", siteUrl + "/");
+    // No allowed-headers: Micronaut then allows any request header, PAYMENT-SIGNATURE and the
+    // browser payer's signed reads (TOLLGATE-AUTH) among them.
     p.put("micronaut.server.cors.enabled", true);
     p.put(
         "micronaut.server.cors.configurations.site.allowed-origins",

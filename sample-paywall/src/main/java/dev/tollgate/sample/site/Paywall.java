@@ -137,9 +137,6 @@ public final class Paywall {
     String detail = answer.path("errorMessage").asText(answer.path("detail").asText(""));
     ObjectNode body =
         SiteResponse.JSON.createObjectNode().put("error", reason).put("detail", detail);
-    if (answer.has("latestUpdate")) {
-      body.set("latestUpdate", answer.get("latestUpdate"));
-    }
     if (answer.has("nonce")) {
       body.set("nonce", answer.get("nonce"));
     }

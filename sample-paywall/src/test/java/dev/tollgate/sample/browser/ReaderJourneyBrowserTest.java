@@ -74,7 +74,7 @@ class ReaderJourneyBrowserTest {
 
     // the gateway's records agree with the page
     String channel = journey.get("channelAddress").asText();
-    JsonNode stored = SharedStack.gateway("/channels/" + channel).get("latest");
+    JsonNode stored = SharedStack.gatewayAsOperator("/channels/" + channel).get("latest");
     JsonNode balance = stored.get("balances").get(0).get("amount");
     assertThat(new BigInteger(balance.get(0).asText())).isEqualTo(p1.add(p2));
     assertThat(new BigInteger(balance.get(1).asText())).isEqualTo(after);
