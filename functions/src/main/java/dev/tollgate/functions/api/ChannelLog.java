@@ -54,6 +54,16 @@ final class ChannelLog {
         kv("storedNonce", refusal.stored().map(s -> s.nonce()).orElse(null)));
   }
 
+  /** A paid route's origin failed: a warning, the operator's to look at; the cause's class only. */
+  static void originFailed(String routePrefix, Exception e) {
+    LOG.warn(
+        "origin failed: {}",
+        e.getMessage(),
+        kv("action", "forward"),
+        kv("route", routePrefix),
+        kv("cause", e.getCause() == null ? "" : e.getCause().getClass().getName()));
+  }
+
   static <T> Checked<T> outcome(
       String action, String channel, Checked<T> result, Function<T, Accepted> acceptedOf) {
     if (result.isOk()) {

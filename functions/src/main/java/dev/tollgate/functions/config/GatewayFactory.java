@@ -25,6 +25,9 @@ import dev.tollgate.functions.adapter.kms.KmsWrappedKeySigner;
 import dev.tollgate.functions.deposits.ConfirmedChainReader;
 import dev.tollgate.functions.deposits.ConfirmedDeposits;
 import dev.tollgate.functions.events.WatcherSettings;
+import dev.tollgate.functions.forwarding.OriginForwarder;
+import dev.tollgate.functions.forwarding.RouteUpstreams;
+import dev.tollgate.functions.forwarding.Upstream;
 import dev.tollgate.functions.gateway.AcceptTransfer;
 import dev.tollgate.functions.gateway.ChannelCache;
 import dev.tollgate.functions.gateway.ChannelQueries;
@@ -58,6 +61,7 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.web3j.protocol.Web3j;
@@ -392,6 +396,31 @@ public class GatewayFactory {
   @Singleton
   Publishers publishers(List<PublisherSettings> publishers) {
     return new Publishers(publishers.stream().map(PublisherSettings::toPublisher).toList());
+  }
+
+  /**
+   * The routes that forward to an origin once paid; {@code
+   * tollgate.paywall.upstream-timeout-seconds} (10) bounds each origin call.
+   */
+  @Singleton
+  RouteUpstreams routeUpstreams(
+      List<RouteSettings> routes,
+      @Value("${tollgate.paywall.upstream-timeout-seconds:10}") long timeoutSeconds) {
+    if (timeoutSeconds < 1 || timeoutSeconds > 25) {
+      throw new IllegalArgumentException(
+          "tollgate.paywall.upstream-timeout-seconds must be 1..25 (API Gateway waits 30 s), got "
+              + timeoutSeconds);
+    }
+    Map<String, Upstream> upstreams = new java.util.HashMap<>();
+    for (RouteSettings r : routes) {
+      r.toUpstream(Duration.ofSeconds(timeoutSeconds)).ifPresent(u -> upstreams.put(r.prefix(), u));
+    }
+    return new RouteUpstreams(upstreams);
+  }
+
+  @Singleton
+  OriginForwarder originForwarder() {
+    return new OriginForwarder();
   }
 
   @Singleton

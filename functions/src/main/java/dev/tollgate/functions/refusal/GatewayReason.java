@@ -47,6 +47,15 @@ public enum GatewayReason implements RefusalReason {
    * act before any payment can be taken.
    */
   SIGNER_UNAVAILABLE(503, "signer_unavailable"),
+  /**
+   * A paid route's origin could not be reached or failed to answer: the payment was taken, and a
+   * re-send with the payer's {@code TOLLGATE-RESEND} proof tries the origin again without charging.
+   */
+  ORIGIN_UNAVAILABLE(502, "origin_unavailable"),
+  /**
+   * A paid route's origin did not answer in time; re-sending is as for {@link #ORIGIN_UNAVAILABLE}.
+   */
+  ORIGIN_TIMEOUT(504, "origin_timeout"),
   /** No route answers the request's path (Micronaut's own 404, written by Tollgate). */
   NO_SUCH_ROUTE(404, "no_such_route"),
   /** The path has routes, but none for the request's method; {@code Allow} lists them. */
