@@ -220,7 +220,7 @@ class UpstreamRouteTest {
   }
 
   private void assertCharged(HttpPayer payer, BigInteger spent) {
-    LambdaInvoker.Response r = stack.lambda().get("/channels/" + payer.channel(), Map.of());
+    LambdaInvoker.Response r = payer.readChannel();
     Channel stored = ChannelJson.channel(ChannelJson.parse(r.body()).get("latest"), "latest");
     assertThat(stored.state().balances().get(0).amount(0).value()).isEqualTo(spent);
     assertThat(stored.state().balances().get(0).amount(1).value())
