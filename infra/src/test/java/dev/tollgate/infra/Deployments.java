@@ -59,7 +59,7 @@ final class Deployments {
                 "description", "One article",
                 "mimeType", "text/html"),
             "quotes",
-            Map.of("prefix", "/paid/api/quotes", "price", "100")));
+            Map.of("prefix", "/paid/api/quotes", "price", "100", "upstream", QUOTES_ORIGIN)));
     c.put(
         "tollgate:publishers",
         Map.of(
@@ -76,6 +76,9 @@ final class Deployments {
   static Synthesised kms() {
     return synth("kms", literalContext());
   }
+
+  /** The origin the quotes route forwards to. */
+  static final String QUOTES_ORIGIN = "https://api.news.example.org/v1/quotes";
 
   /** Wrapped-key signing, the RPC URL and a price read from SSM, no operator routes. */
   static Synthesised wrappedFromSsm() {

@@ -60,7 +60,9 @@ class EnvironmentTemplateTest {
         .containsEntry("TOLLGATE_PAYWALL_ROUTES_ARTICLES_PRICE", Deployments.ARTICLE_PRICE)
         .containsEntry("TOLLGATE_PAYWALL_ROUTES_ARTICLES_DESCRIPTION", "One article")
         .containsEntry("TOLLGATE_PAYWALL_ROUTES_ARTICLES_MIME_TYPE", "text/html")
-        .containsEntry("TOLLGATE_PAYWALL_ROUTES_QUOTES_PRICE", "100");
+        .containsEntry("TOLLGATE_PAYWALL_ROUTES_QUOTES_PRICE", "100")
+        .containsEntry("TOLLGATE_PAYWALL_ROUTES_QUOTES_UPSTREAM", Deployments.QUOTES_ORIGIN)
+        .doesNotContainKey("TOLLGATE_PAYWALL_ROUTES_ARTICLES_UPSTREAM");
     String arns = String.valueOf(gateway.get("TOLLGATE_SECRET_ARNS"));
     assertThat(arns)
         .contains("tollgate.paywall.secret=")

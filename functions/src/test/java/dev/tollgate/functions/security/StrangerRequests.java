@@ -82,6 +82,7 @@ final class StrangerRequests {
                       + victim.withdrawalRecipient().toChecksumHex()
                       + "\"}");
           case "GET /paid/{path+}" -> get(victim.paidResource());
+          case "POST /paid/{path+}" -> post(victim.paidResource(), "{\"payment\":\"none\"}");
           case "POST /quote" ->
               asPublisher(
                   "/quote",

@@ -11,7 +11,8 @@ import java.util.TreeMap;
  * {prefix, price, description?, mimeType?}}. A price may be {@code ssm:/name}.
  */
 final class RoutesReader {
-  private static final Set<String> FIELDS = Set.of("prefix", "price", "description", "mimeType");
+  private static final Set<String> FIELDS =
+      Set.of("prefix", "price", "description", "mimeType", "upstream");
 
   private RoutesReader() {}
 
@@ -38,7 +39,7 @@ final class RoutesReader {
       throw new DeploymentConfigException(
           key
               + " must be an object in cdk.json's context (route name to {prefix, price,"
-              + " description, mimeType}), got "
+              + " description, mimeType, upstream}), got "
               + value.getClass().getSimpleName());
     }
     List<PricedRouteConfig> routes = new ArrayList<>();
@@ -103,8 +104,37 @@ final class RoutesReader {
               prefix,
               priceValue,
               DeploymentConfig.text(fields, "description").orElse(""),
-              DeploymentConfig.text(fields, "mimeType").orElse("application/json")));
+              DeploymentConfig.text(fields, "mimeType").orElse("application/json"),
+              upstream(at, DeploymentConfig.text(fields, "upstream"))));
     }
     return routes;
+  }
+
+  /** An origin is an http(s) URL with a host and no query, fragment or user-info. */
+  private static java.util.Optional<String> upstream(String at, java.util.Optional<String> value) {
+    if (value.isEmpty()) {
+      return value;
+    }
+    String text = value.get().strip();
+    java.net.URI uri;
+    try {
+      uri = java.net.URI.create(text);
+    } catch (IllegalArgumentException e) {
+      throw new DeploymentConfigException(at + ".upstream is not a URL: '" + text + "'");
+    }
+    boolean http = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
+    if (!http
+        || uri.getHost() == null
+        || uri.getRawQuery() != null
+        || uri.getRawFragment() != null
+        || uri.getRawUserInfo() != null) {
+      throw new DeploymentConfigException(
+          at
+              + ".upstream must be an http(s) URL with a host and no query, fragment or user-info,"
+              + " got '"
+              + text
+              + "'");
+    }
+    return java.util.Optional.of(text);
   }
 }

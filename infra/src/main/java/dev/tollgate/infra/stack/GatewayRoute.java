@@ -25,6 +25,7 @@ public record GatewayRoute(HttpMethod method, String path) {
                 post("/channels/{address}/transfers/{transferId}/resolve"),
                 post("/channels/{address}/withdrawals"),
                 get("/paid/{path+}"),
+                post("/paid/{path+}"),
                 get("/supported"),
                 post("/quote"),
                 post("/verify"),

@@ -202,6 +202,7 @@ public final class TollgateStack extends Stack {
       env.put(r.environmentVariable("PRICE"), resolve(r.price()));
       env.put(r.environmentVariable("DESCRIPTION"), r.description());
       env.put(r.environmentVariable("MIME_TYPE"), r.mimeType());
+      r.upstream().ifPresent(u -> env.put(r.environmentVariable("UPSTREAM"), u));
     }
     return env;
   }
