@@ -2,10 +2,11 @@ package dev.tollgate.sample;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tollgate.paywall.GatewayClient;
 import dev.tollgate.sample.dev.DevOptions;
 import dev.tollgate.sample.dev.FreePorts;
 import dev.tollgate.sample.dev.LocalStack;
-import dev.tollgate.sample.site.GatewayClient;
+import dev.tollgate.sample.site.OperatorClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -18,7 +19,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * One local stack for all of this module's in-process tests, started on free ports the first time a
@@ -54,9 +54,7 @@ public final class SharedStack {
   /** GET {@code path} of the gateway's operator routes, as the site calls them. */
   public static JsonNode operator(String path) {
     GatewayClient.Answer answer =
-        new GatewayClient(
-                get().gatewayUrl(), get().publisherToken(), Optional.of(get().operatorToken()))
-            .operator(path);
+        new OperatorClient(get().gatewayUrl(), get().operatorToken()).get(path);
     if (answer.status() != 200) {
       throw new AssertionError(path + " answered " + answer.status() + " " + answer.body());
     }

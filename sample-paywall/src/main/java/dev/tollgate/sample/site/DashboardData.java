@@ -1,6 +1,7 @@
 package dev.tollgate.sample.site;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.paywall.GatewayClient;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 
@@ -14,11 +15,11 @@ final class DashboardData {
   static final long WINDOW_SECONDS = 3_600;
   static final long BUCKET_SECONDS = 60;
 
-  private final GatewayClient gateway;
+  private final OperatorClient gateway;
   private final SiteSettings settings;
   private final LongSupplier nowSeconds;
 
-  DashboardData(GatewayClient gateway, SiteSettings settings, LongSupplier nowSeconds) {
+  DashboardData(OperatorClient gateway, SiteSettings settings, LongSupplier nowSeconds) {
     this.gateway = Objects.requireNonNull(gateway, "gateway");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.nowSeconds = Objects.requireNonNull(nowSeconds, "nowSeconds");
@@ -41,7 +42,7 @@ final class DashboardData {
       {"disputes", "/operator/disputes"}
     };
     for (String[] part : parts) {
-      GatewayClient.Answer answer = gateway.operator(part[1]);
+      GatewayClient.Answer answer = gateway.get(part[1]);
       if (answer.status() != 200) {
         // the gateway's answer goes to the log; the page learns only which route and status
         LOG.warn("the gateway answered {} with {}: {}", part[1], answer.status(), answer.body());

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.tollgate.paywall.GatewayUnreachableException;
+import dev.tollgate.paywall.Paywall;
+import dev.tollgate.paywall.PaywallRequest;
+import dev.tollgate.paywall.Receipt;
 import dev.tollgate.x402.ResendProof;
 import dev.tollgate.x402.X402Headers;
 import java.io.IOException;
@@ -43,7 +47,6 @@ public final class PublisherSite implements AutoCloseable {
   private final SiteSettings settings;
   private final Catalogue catalogue;
   private final Paywall paywall;
-  private final ReceiptTokens receipts;
   private final Optional<Faucet> faucet;
   private final Optional<DashboardData> dashboard;
   private final Optional<DashboardLogin> login;
@@ -61,14 +64,21 @@ public final class PublisherSite implements AutoCloseable {
     this.catalogue = catalogue;
     this.faucet = faucet;
     this.nowSeconds = nowSeconds;
-    GatewayClient gateway =
-        new GatewayClient(
-            settings.gatewayUrl(), settings.publisherToken(), settings.operatorToken());
-    this.paywall = new Paywall(gateway, nowSeconds, settings.receiptSeconds());
-    this.receipts = new ReceiptTokens(settings.receiptSecret());
+    this.paywall =
+        Paywall.builder()
+            .gateway(settings.gatewayUrl())
+            .publisherToken(settings.publisherToken())
+            .clock(nowSeconds)
+            .receiptSeconds(settings.receiptSeconds())
+            .receiptSecret(settings.receiptSecret())
+            .build();
     this.dashboard =
         settings.hasDashboard()
-            ? Optional.of(new DashboardData(gateway, settings, nowSeconds))
+            ? Optional.of(
+                new DashboardData(
+                    new OperatorClient(settings.gatewayUrl(), settings.operatorToken().get()),
+                    settings,
+                    nowSeconds))
             : Optional.empty();
     this.login =
         settings.hasDashboard()
@@ -279,59 +289,46 @@ public final class PublisherSite implements AutoCloseable {
     }
     Article article = found.get();
     String resource = settings.resourceUrl("/articles/" + slug + "/content");
-    Optional<Receipt> held =
-        cookie(exchange, RECEIPT_COOKIE)
-            .flatMap(token -> receipts.verify(token, resource, nowSeconds.getAsLong()));
-    if (held.isPresent()) {
-      return SiteResponse.json(200, articleJson(article, false, held.get()));
-    }
-    List<String> payments = paymentHeaders(exchange);
-    if (payments.size() > 1) {
-      return duplicatePayment(payments.size());
-    }
     Paywall.Outcome outcome =
         paywall.charge(
-            resource,
+            paywallRequest(exchange, resource)
+                .withReceipt(cookie(exchange, RECEIPT_COOKIE).orElse(null)),
             article.title(),
-            article.price(),
-            payments.isEmpty() ? null : payments.get(0),
-            exchange.getRequestHeaders().getFirst(ResendProof.HEADER));
-    if (outcome instanceof Paywall.Paid paid) {
-      return SiteResponse.builder(200, "application/json")
-          .header(X402Headers.PAYMENT_RESPONSE, paid.paymentResponse())
-          .header(
-              "Set-Cookie",
-              RECEIPT_COOKIE
-                  + "="
-                  + receipts.issue(paid.receipt())
-                  + "; Path=/articles/"
-                  + slug
-                  + "; Max-Age="
-                  + settings.receiptSeconds()
-                  + "; HttpOnly; SameSite=Lax")
-          .body(articleJson(article, true, paid.receipt()).toString())
-          .build();
+            article.price());
+    if (outcome instanceof Paywall.Reread held) {
+      return SiteResponse.json(200, articleJson(article, false, held.receipt()));
     }
-    return ((Paywall.NotServed) outcome).response();
-  }
-
-  private static List<String> paymentHeaders(HttpExchange exchange) {
-    return exchange.getRequestHeaders().getOrDefault(X402Headers.PAYMENT_SIGNATURE, List.of());
+    if (outcome instanceof Paywall.Paid paid) {
+      SiteResponse.Builder response =
+          SiteResponse.builder(200, "application/json")
+              .header(X402Headers.PAYMENT_RESPONSE, paid.paymentResponse());
+      paid.receiptToken()
+          .ifPresent(
+              token ->
+                  response.header(
+                      "Set-Cookie",
+                      RECEIPT_COOKIE
+                          + "="
+                          + token
+                          + "; Path=/articles/"
+                          + slug
+                          + "; Max-Age="
+                          + paywall.receiptSeconds()
+                          + "; HttpOnly; SameSite=Lax"));
+      return response.body(articleJson(article, true, paid.receipt()).toString()).build();
+    }
+    return SiteResponse.of(((Paywall.NotServed) outcome).answer());
   }
 
   /**
-   * Two payments on one request are refused rather than one picked: which one a proxy keeps is not
-   * defined, and the gateway refuses the same.
+   * The paywall's view of the request: every {@code PAYMENT-SIGNATURE} (the paywall refuses more
+   * than one) and the {@code TOLLGATE-RESEND} proof.
    */
-  private static SiteResponse duplicatePayment(int count) {
-    return SiteResponse.error(
-        400,
-        "invalid_payload",
-        "the request carries "
-            + count
-            + " "
-            + X402Headers.PAYMENT_SIGNATURE
-            + " headers; send exactly one");
+  private static PaywallRequest paywallRequest(HttpExchange exchange, String resource) {
+    return PaywallRequest.of(
+            resource, null, exchange.getRequestHeaders().getFirst(ResendProof.HEADER))
+        .withPaymentSignatures(
+            exchange.getRequestHeaders().getOrDefault(X402Headers.PAYMENT_SIGNATURE, List.of()));
   }
 
   private static ObjectNode articleJson(Article article, boolean paid, Receipt receipt) {
@@ -353,24 +350,19 @@ public final class PublisherSite implements AutoCloseable {
           400, "bad_symbol", "symbol must be 1 to 5 capital letters, got " + symbol);
     }
     String resource = settings.resourceUrl("/api/quotes?symbol=" + symbol);
-    List<String> payments = paymentHeaders(exchange);
-    if (payments.size() > 1) {
-      return duplicatePayment(payments.size());
-    }
+    // no receipt: every call is paid
     Paywall.Outcome outcome =
         paywall.charge(
-            resource,
+            paywallRequest(exchange, resource),
             "One quote for " + symbol,
-            catalogue.apiCallPrice(),
-            payments.isEmpty() ? null : payments.get(0),
-            exchange.getRequestHeaders().getFirst(ResendProof.HEADER));
+            catalogue.apiCallPrice());
     if (outcome instanceof Paywall.Paid paid) {
       return SiteResponse.builder(200, "application/json")
           .header(X402Headers.PAYMENT_RESPONSE, paid.paymentResponse())
           .body(StockQuotes.quote(symbol, nowSeconds.getAsLong()).toString())
           .build();
     }
-    return ((Paywall.NotServed) outcome).response();
+    return SiteResponse.of(((Paywall.NotServed) outcome).answer());
   }
 
   private SiteResponse faucet(HttpExchange exchange) throws IOException {

@@ -3,6 +3,7 @@ package dev.tollgate.sample.site;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.paywall.PaywallAnswer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,11 @@ public record SiteResponse(int status, Map<String, List<String>> headers, byte[]
 
   public String bodyText() {
     return new String(body, StandardCharsets.UTF_8);
+  }
+
+  /** The paywall's answer (a 402 with a quote, a refusal), as the site writes it. */
+  public static SiteResponse of(PaywallAnswer answer) {
+    return new SiteResponse(answer.status(), answer.headers(), answer.body());
   }
 
   public static SiteResponse json(int status, JsonNode body) {

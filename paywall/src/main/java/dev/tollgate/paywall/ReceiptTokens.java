@@ -1,4 +1,4 @@
-package dev.tollgate.sample.site;
+package dev.tollgate.paywall;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -32,7 +32,7 @@ public final class ReceiptTokens {
   }
 
   public String issue(Receipt receipt) {
-    ObjectNode payload = SiteResponse.JSON.createObjectNode();
+    ObjectNode payload = Json.MAPPER.createObjectNode();
     payload.put("r", receipt.resource());
     payload.put("t", receipt.transferId());
     payload.put("p", receipt.payer());
@@ -66,7 +66,7 @@ public final class ReceiptTokens {
     }
     JsonNode payload;
     try {
-      payload = SiteResponse.JSON.readTree(body);
+      payload = Json.MAPPER.readTree(body);
     } catch (java.io.IOException e) {
       return Optional.empty();
     }

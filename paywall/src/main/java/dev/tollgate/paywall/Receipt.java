@@ -1,4 +1,4 @@
-package dev.tollgate.sample.site;
+package dev.tollgate.paywall;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package dev.tollgate.sample.site;
+package dev.tollgate.paywall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.tollgate.sample.site;
+package dev.tollgate.paywall;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,35 +13,54 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The publisher server's side of the gateway: the facilitator routes ({@code /quote}, {@code
- * /settle}) that put a price on any of its resources, called with the site's publisher token, and
- * the operator routes its dashboard reads. A publisher's server in any language makes the same
- * three kinds of call.
+ * The publisher server's side of the gateway: the facilitator routes ({@code POST /quote}, {@code
+ * POST /settle}) that put a price on any of its resources, each called with {@code Authorization:
+ * Bearer <publisher token>}. {@link Paywall} is built on it; a server calls it directly only for a
+ * flow of its own.
  */
 public final class GatewayClient {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   private final URI gateway;
   private final String publisherToken;
-  private final Optional<String> operatorToken;
   private final HttpClient http;
 
-  public GatewayClient(URI gateway, String publisherToken, Optional<String> operatorToken) {
-    this.gateway = Objects.requireNonNull(gateway, "gateway");
-    this.publisherToken = Objects.requireNonNull(publisherToken, "publisherToken");
-    this.operatorToken = Objects.requireNonNull(operatorToken, "operatorToken");
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+  /** A client with a JDK {@link HttpClient} of its own (3 s to connect, 10 s per call). */
+  public GatewayClient(URI gateway, String publisherToken) {
+    this(
+        gateway,
+        publisherToken,
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build());
   }
 
-  /** An answer of the gateway: its status and JSON body. */
-  public record Answer(int status, JsonNode body, Optional<String> paymentRequired) {}
+  /** A client that calls the gateway with {@code http}. */
+  public GatewayClient(URI gateway, String publisherToken, HttpClient http) {
+    this.gateway = Objects.requireNonNull(gateway, "gateway");
+    this.publisherToken = Objects.requireNonNull(publisherToken, "publisherToken");
+    if (publisherToken.isBlank()) {
+      throw new IllegalArgumentException("the publisher token for the gateway is blank");
+    }
+    this.http = Objects.requireNonNull(http, "http");
+  }
+
+  /** An answer of the gateway: its status, JSON body and {@code PAYMENT-REQUIRED}, if any. */
+  public record Answer(int status, JsonNode body, Optional<String> paymentRequired) {
+    public Answer {
+      Objects.requireNonNull(body, "body");
+      Objects.requireNonNull(paymentRequired, "paymentRequired");
+    }
+  }
 
   /**
    * A quote for {@code resourceUrl} at {@code amount} base units: the gateway's {@code
    * PAYMENT-REQUIRED} header value, to send to the reader as it is.
+   *
+   * @throws IllegalStateException if the gateway answers, but without a quote (a resource outside
+   *     the publisher's prefixes, a wrong token)
+   * @throws GatewayUnreachableException if the gateway does not answer
    */
   public String quote(String resourceUrl, String description, BigInteger amount) {
-    ObjectNode body = SiteResponse.JSON.createObjectNode();
+    ObjectNode body = Json.MAPPER.createObjectNode();
     body.putObject("resource")
         .put("url", resourceUrl)
         .put("description", description)
@@ -65,10 +84,12 @@ public final class GatewayClient {
    * refuses a payment on a cheaper quote): the gateway's SettlementResponse. {@code resend} is the
    * reader's {@code TOLLGATE-RESEND} proof (null if none): the gateway serves a payment it already
    * took again only with it.
+   *
+   * @throws GatewayUnreachableException if the gateway does not answer
    */
   public Answer settle(
       JsonNode paymentPayload, String resourceUrl, BigInteger price, String resend) {
-    ObjectNode body = SiteResponse.JSON.createObjectNode();
+    ObjectNode body = Json.MAPPER.createObjectNode();
     body.set("paymentPayload", paymentPayload);
     body.put("resource", resourceUrl);
     body.put("price", price.toString());
@@ -76,22 +97,6 @@ public final class GatewayClient {
       body.put("resend", resend);
     }
     return post("/settle", body);
-  }
-
-  /** GET of an operator route ({@code /operator/...}), with the site's operator token. */
-  public Answer operator(String pathAndQuery) {
-    if (!pathAndQuery.startsWith("/operator/")) {
-      throw new IllegalArgumentException("not an operator route: " + pathAndQuery);
-    }
-    String token =
-        operatorToken.orElseThrow(
-            () -> new IllegalStateException("the site has no operator token for the gateway"));
-    return send(
-        HttpRequest.newBuilder(gateway.resolve(pathAndQuery))
-            .timeout(TIMEOUT)
-            .header("Authorization", "Bearer " + token)
-            .GET()
-            .build());
   }
 
   private Answer post(String path, JsonNode body) {
@@ -117,7 +122,7 @@ public final class GatewayClient {
     }
     JsonNode body;
     try {
-      body = SiteResponse.JSON.readTree(response.body().isEmpty() ? "{}" : response.body());
+      body = Json.MAPPER.readTree(response.body().isEmpty() ? "{}" : response.body());
     } catch (IOException e) {
       throw new IllegalStateException(
           "the gateway answered " + request.uri() + " with non-JSON: " + response.body(), e);
