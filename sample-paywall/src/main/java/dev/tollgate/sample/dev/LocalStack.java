@@ -15,6 +15,7 @@ import dev.tollgate.functions.adapter.sqs.EventQueueUrls;
 import dev.tollgate.functions.adapter.sqs.EventQueues;
 import dev.tollgate.functions.config.DeploymentProperties;
 import dev.tollgate.sample.site.Catalogue;
+import dev.tollgate.sample.site.OriginApi;
 import dev.tollgate.sample.site.PublisherSite;
 import dev.tollgate.sample.site.SiteSettings;
 import io.micronaut.context.ApplicationContext;
@@ -56,6 +57,11 @@ public final class LocalStack implements AutoCloseable {
   public static final String DEMO_ROUTE = "/paid/demo/";
 
   public static final String FREE_ROUTE = "/paid/free/";
+
+  /** The metered API behind the gateway: {@code /paid/api/quotes?symbol=ACME}. */
+  public static final String API_ROUTE = "/paid/api/";
+
+  public static final BigInteger API_PRICE = BigInteger.valueOf(100);
 
   public static final BigInteger DEMO_PRICE = BigInteger.valueOf(1_000);
 
@@ -146,6 +152,12 @@ public final class LocalStack implements AutoCloseable {
     gatewayAddress = gatewayKey.getAddress();
     Map<String, Object> p =
         gatewayProperties(options, anvil, deployment, dynamo, mq, queues, gatewayKey);
+    // The metered API once more, this time with the gateway in front of it: no payment code in it.
+    OriginApi origin = started(OriginApi.start(() -> System.currentTimeMillis() / 1000));
+    p.put("tollgate.paywall.routes.api.prefix", API_ROUTE);
+    p.put("tollgate.paywall.routes.api.price", API_PRICE.toString());
+    p.put("tollgate.paywall.routes.api.description", "One call of the metered API");
+    p.put("tollgate.paywall.routes.api.upstream", origin.url().toString());
     p.put("tollgate.operator.token", operatorToken);
     publisherToken = Hex.encode(random(32)).substring(2);
     p.put("tollgate.publishers." + PUBLISHER + ".token", publisherToken);

@@ -97,6 +97,11 @@ public final class TollgateDev {
     out.println(
         "  dashboard        " + site + "/dashboard   (log in with the dashboard password below)");
     out.println("  metered API      " + site + "/api/quotes?symbol=ACME   (0.0001 TEST a call)");
+    out.println(
+        "  API via gateway  "
+            + stack.gatewayUrl()
+            + LocalStack.API_ROUTE
+            + "quotes?symbol=ACME   (the gateway in front of the API, 0.0001 TEST a call)");
     out.println("  gateway          " + stack.gatewayUrl() + "   (GET /gateway, /health)");
     out.println(
         "  chain (anvil)    http://127.0.0.1:"
