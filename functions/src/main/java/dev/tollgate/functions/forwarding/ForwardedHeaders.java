@@ -31,6 +31,13 @@ final class ForwardedHeaders {
   private static final Set<String> PAYMENT =
       Set.of("payment-signature", "payment-required", "payment-response", "tollgate-resend");
 
+  /**
+   * Who the client is, as a proxy would say: a client's own claim is not passed on, so an origin
+   * that trusts these headers from the gateway cannot be told a false address.
+   */
+  private static final Set<String> CLIENT_CLAIMS =
+      Set.of("forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-real-ip");
+
   private ForwardedHeaders() {}
 
   static Map<String, List<String>> kept(Map<String, List<String>> headers) {
@@ -40,6 +47,7 @@ final class ForwardedHeaders {
           String lower = name.toLowerCase(Locale.ROOT);
           if (!HOP_BY_HOP.contains(lower)
               && !PAYMENT.contains(lower)
+              && !CLIENT_CLAIMS.contains(lower)
               && !lower.startsWith("x-amzn-")
               && !lower.startsWith(":")) {
             out.computeIfAbsent(lower, k -> new java.util.ArrayList<>()).addAll(values);
