@@ -48,7 +48,7 @@ final class X402FacilitatorForm {
     JsonNode version = body.get("x402Version");
     if (version == null || !version.isInt() || version.asInt() != X402Headers.X402_VERSION) {
       return Checked.refused(
-          PaywallReason.INVALID_X402_VERSION,
+          PaywallReason.UNSUPPORTED_X402_VERSION,
           "x402Version must be " + X402Headers.X402_VERSION + ", got " + version);
     }
     JsonNode requirements = body.get("paymentRequirements");

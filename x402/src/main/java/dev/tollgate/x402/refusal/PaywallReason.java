@@ -19,8 +19,6 @@ package dev.tollgate.x402.refusal;
 public enum PaywallReason implements RefusalReason {
   /** Not base64, not UTF-8, not JSON, not an object, or a required field missing or mistyped. */
   MALFORMED_PAYMENT_HEADER(400, "invalid_payload"),
-  /** A facilitator request whose {@code x402Version} is not 2. */
-  INVALID_X402_VERSION(400, "invalid_x402_version"),
   /** A facilitator request whose {@code paymentRequirements} is missing or malformed. */
   INVALID_PAYMENT_REQUIREMENTS(400, "invalid_payment_requirements"),
   HEADER_TOO_LARGE(431, "payment_header_too_large"),
