@@ -18,7 +18,6 @@ import java.util.TreeMap;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.methods.request.EthFilter;
-import org.web3j.protocol.core.methods.response.EthBlockNumber;
 import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.Log;
 
@@ -67,16 +66,7 @@ public final class Web3jChainLogs implements ChainLogs {
 
   @Override
   public long headBlock() {
-    try {
-      EthBlockNumber response = web3j.ethBlockNumber().send();
-      if (response.hasError()) {
-        throw new IllegalStateException(
-            "eth_blockNumber failed: " + response.getError().getMessage());
-      }
-      return response.getBlockNumber().longValueExact();
-    } catch (IOException e) {
-      throw new IllegalStateException("eth_blockNumber could not reach the node", e);
-    }
+    return ChainHead.of(web3j);
   }
 
   /**
