@@ -117,21 +117,12 @@ public class FacilitatorController {
   public HttpResponse<String> verify(
       @Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization,
       @Body @Nullable String body) {
-    Checked<Publisher> publisher = publishers.authenticate(authorization);
-    if (!publisher.isOk()) {
-      return Responses.refusal(publisher.refusal());
+    Checked<Incoming> incoming = incoming(authorization, body);
+    if (!incoming.isOk()) {
+      return Responses.refusal(incoming.refusal());
     }
-    Checked<JsonNode> json = ApiJson.body(body);
-    if (!json.isOk()) {
-      return Responses.refusal(json.refusal());
-    }
-    boolean x402 = X402FacilitatorForm.isX402(json.value());
-    Checked<Request> request =
-        x402
-            ? X402FacilitatorForm.request(json.value())
-                .flatMap(r -> sold(publisher.value(), r))
-                .map(r -> r.toRequest(publisher.value()))
-            : request(publisher.value(), json.value());
+    boolean x402 = incoming.value().x402();
+    Checked<Request> request = incoming.value().request();
     if (!request.isOk()) {
       return x402
           ? X402FacilitatorForm.invalid(request.refusal(), Optional.empty())
@@ -164,21 +155,12 @@ public class FacilitatorController {
   public HttpResponse<String> settle(
       @Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization,
       @Body @Nullable String body) {
-    Checked<Publisher> publisher = publishers.authenticate(authorization);
-    if (!publisher.isOk()) {
-      return Responses.refusal(publisher.refusal());
+    Checked<Incoming> incoming = incoming(authorization, body);
+    if (!incoming.isOk()) {
+      return Responses.refusal(incoming.refusal());
     }
-    Checked<JsonNode> json = ApiJson.body(body);
-    if (!json.isOk()) {
-      return Responses.refusal(json.refusal());
-    }
-    boolean x402 = X402FacilitatorForm.isX402(json.value());
-    Checked<Request> request =
-        x402
-            ? X402FacilitatorForm.request(json.value())
-                .flatMap(r -> sold(publisher.value(), r))
-                .map(r -> r.toRequest(publisher.value()))
-            : request(publisher.value(), json.value());
+    boolean x402 = incoming.value().x402();
+    Checked<Request> request = incoming.value().request();
     if (!request.isOk()) {
       return x402
           ? X402FacilitatorForm.failed(request.refusal(), Optional.empty(), payments.network())
@@ -202,6 +184,30 @@ public class FacilitatorController {
     }
     SettlementResponse failed = payments.refusedSettlement(refusal, Optional.of(payment.payload()));
     return Responses.json(HttpStatus.valueOf(refusal.httpStatus()), failed.toJson());
+  }
+
+  /** A request from a known publisher, read in whichever form it came. */
+  private record Incoming(boolean x402, Checked<Request> request) {}
+
+  /**
+   * A missing token and an unreadable body are refused the same way in both forms; what the body
+   * says is then read as x402's form or Tollgate's, and a refusal of it answered in that form.
+   */
+  private Checked<Incoming> incoming(String authorization, String body) {
+    return publishers
+        .authenticate(authorization)
+        .flatMap(
+            publisher ->
+                ApiJson.body(body)
+                    .map(
+                        json ->
+                            X402FacilitatorForm.isX402(json)
+                                ? new Incoming(
+                                    true,
+                                    X402FacilitatorForm.request(json)
+                                        .flatMap(r -> sold(publisher, r))
+                                        .map(r -> r.toRequest(publisher)))
+                                : new Incoming(false, request(publisher, json))));
   }
 
   private static Checked<X402FacilitatorForm.Parsed> sold(

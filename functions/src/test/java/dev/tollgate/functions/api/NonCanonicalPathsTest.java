@@ -1,6 +1,5 @@
 package dev.tollgate.functions.api;
 
-import static dev.tollgate.functions.harness.GatewayStack.ARTICLE_PRICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.core.json.ChannelJson;
@@ -81,7 +80,6 @@ class NonCanonicalPathsTest extends OnStackTest {
       String article = rawGet(port, "/paid/articles/x");
       assertThat(statusOf(article)).isEqualTo(402);
       assertThat(article.toLowerCase()).contains("payment-required");
-      assertThat(ARTICLE_PRICE.signum()).isPositive();
       // An escaped character that has no plain form in a path stays allowed.
       assertThat(statusOf(rawGet(port, "/paid/free/caf%C3%A9"))).isEqualTo(200);
     }

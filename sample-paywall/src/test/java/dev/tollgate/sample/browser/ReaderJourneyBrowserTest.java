@@ -3,16 +3,14 @@ package dev.tollgate.sample.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tollgate.sample.NodeScript;
 import dev.tollgate.sample.SharedStack;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.Test;
  * where Chromium is absent.
  */
 class ReaderJourneyBrowserTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
   void openReadTwoRereadOneAndSeeThemOnTheDashboard() throws Exception {
@@ -37,33 +34,19 @@ class ReaderJourneyBrowserTest {
     Path out = Path.of(System.getProperty("user.dir"), "target", "screenshots");
     SharedStack.Revenue before = SharedStack.revenue();
 
-    List<String> command = new ArrayList<>();
-    command.add("node");
-    command.add(root.resolve("sample-paywall/src/e2e/reader-journey.mjs").toString());
-    command.add("--site");
-    command.add(SharedStack.get().siteUrl().toString());
-    command.add("--out");
-    command.add(out.toString());
-    command.add("--dashboard-password");
-    command.add(SharedStack.get().dashboardPassword());
-    command.add("--chromium");
-    command.add(chromium.get().toString());
-    Path log = Files.createTempFile("reader-journey", ".log");
-    Process node =
-        new ProcessBuilder(command)
-            .directory(root.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    boolean finished = node.waitFor(5, TimeUnit.MINUTES);
-    String output = Files.readString(log, StandardCharsets.UTF_8);
-    if (!finished) {
-      node.destroyForcibly();
-    }
-    assertThat(finished).as("the browser journey finished in 5 minutes:\n%s", output).isTrue();
-    assertThat(node.exitValue()).as("the browser journey passed:\n%s", output).isZero();
-    String[] lines = output.strip().split("\n");
-    JsonNode journey = JSON.readTree(lines[lines.length - 1]);
+    JsonNode journey =
+        NodeScript.run(
+            "sample-paywall/src/e2e/reader-journey.mjs",
+            List.of(
+                "--site",
+                SharedStack.get().siteUrl().toString(),
+                "--out",
+                out.toString(),
+                "--dashboard-password",
+                SharedStack.get().dashboardPassword(),
+                "--chromium",
+                chromium.get().toString()),
+            5);
 
     BigInteger p1 = new BigInteger(journey.get("prices").get(0).asText());
     BigInteger p2 = new BigInteger(journey.get("prices").get(1).asText());

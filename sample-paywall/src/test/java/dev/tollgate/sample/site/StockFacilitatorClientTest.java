@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.tollgate.client.TollgateClient;
 import dev.tollgate.core.crypto.LocalKeySigner;
 import dev.tollgate.paywall.GatewayClient;
+import dev.tollgate.sample.NodeScript;
 import dev.tollgate.sample.SharedStack;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -21,10 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,29 +120,13 @@ class StockFacilitatorClientTest {
 
   private static JsonNode runFacilitatorClient(Path payment)
       throws IOException, InterruptedException {
-    Path root = Path.of(System.getProperty("tollgate.root"));
-    List<String> command = new ArrayList<>();
-    command.add("node");
-    command.add(root.resolve("sample-paywall/src/e2e/x402-facilitator.mjs").toString());
-    command.add(SharedStack.get().gatewayUrl().toString());
-    command.add(SharedStack.get().publisherToken());
-    command.add(payment.toString());
-    Path log = Files.createTempFile("x402-facilitator", ".log");
-    Process node =
-        new ProcessBuilder(command)
-            .directory(root.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    boolean finished = node.waitFor(2, TimeUnit.MINUTES);
-    String output = Files.readString(log, StandardCharsets.UTF_8);
-    if (!finished) {
-      node.destroyForcibly();
-    }
-    assertThat(finished).as("the facilitator client finished:\n%s", output).isTrue();
-    assertThat(node.exitValue()).as("the facilitator client ran:\n%s", output).isZero();
-    String[] lines = output.strip().split("\n");
-    return JSON.readTree(lines[lines.length - 1]);
+    return NodeScript.run(
+        "sample-paywall/src/e2e/x402-facilitator.mjs",
+        List.of(
+            SharedStack.get().gatewayUrl().toString(),
+            SharedStack.get().publisherToken(),
+            payment.toString()),
+        2);
   }
 
   private static void reply(HttpExchange exchange, int status, String body) throws IOException {
