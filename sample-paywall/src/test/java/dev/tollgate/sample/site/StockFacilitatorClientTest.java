@@ -3,7 +3,6 @@ package dev.tollgate.sample.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.tollgate.client.TollgateClient;
@@ -37,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
  * charges nothing; the payment is charged exactly once, on both sides.
  */
 class StockFacilitatorClientTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final BigInteger PRICE = BigInteger.valueOf(1_200);
 
   @Test
