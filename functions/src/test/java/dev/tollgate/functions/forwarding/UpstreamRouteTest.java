@@ -206,6 +206,35 @@ class UpstreamRouteTest {
     assertThat(seen).isEmpty();
   }
 
+  /**
+   * A payer re-sending a payment the origin already answered reaches the origin again: each resend
+   * proof forwards once, and no more than {@code tollgate.paywall.max-resends} (3) times.
+   */
+  @Test
+  void onePaymentReachesTheOriginAtMostOncePlusItsBoundedResends() throws Exception {
+    mode.set("ok");
+    HttpPayer payer = HttpPayer.funded(stack, DEPOSIT);
+    String path = API + "bounded";
+    PaymentRequirements quote = payer.quote(path);
+    String header = HttpPayer.paymentHeader(path, quote, payer.createFor(quote));
+    seen.clear();
+
+    LambdaInvoker.Response first =
+        stack.lambda().get(path, Map.of(X402Headers.PAYMENT_SIGNATURE, header));
+    payer.settled(first, header);
+    for (long n = 1; n <= 3; n++) {
+      assertThat(payer.resend(path, header, n).status()).isEqualTo(201);
+    }
+    LambdaInvoker.Response fourth = payer.resend(path, header, 4);
+
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(fourth.status()).as(fourth.body()).isEqualTo(409);
+    assertThat(ChannelJson.parse(fourth.body()).get("error").asText())
+        .isEqualTo("resend_limit_reached");
+    assertThat(seen).hasSize(4);
+    assertCharged(payer, PRICE);
+  }
+
   @Test
   void aRouteWithoutAnOriginTakesNoPost() {
     LambdaInvoker.Response r =
