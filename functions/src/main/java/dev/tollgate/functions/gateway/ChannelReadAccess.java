@@ -71,10 +71,8 @@ public final class ChannelReadAccess {
       return refused(withoutProof(read));
     }
     SignedRead signed;
-    Optional<Address> signer;
     try {
       signed = SignedRead.parse(read.tollgateAuth());
-      signer = signed.signer(read.method(), read.pathAndQuery(), channel);
     } catch (IllegalArgumentException e) {
       return refused(SignedRead.HEADER + " is malformed: " + e.getMessage());
     }
@@ -97,6 +95,13 @@ public final class ChannelReadAccess {
               + " s old by the gateway's clock (allowed "
               + skewSeconds
               + " s)");
+    }
+    // The time first: a stale or replayed header costs no signature recovery.
+    Optional<Address> signer;
+    try {
+      signer = signed.signer(read.method(), read.pathAndQuery(), channel);
+    } catch (IllegalArgumentException e) {
+      return refused(SignedRead.HEADER + " is malformed: " + e.getMessage());
     }
     // Loaded whether or not the signer could be the payer, so the answer takes as long either way.
     Optional<StoredChannel> stored = store.load(channel);
