@@ -110,12 +110,21 @@ public final class GatewayClient {
   }
 
   private Answer send(HttpRequest request) {
+    return exchange(http, request);
+  }
+
+  /**
+   * Sends {@code request} to a gateway and reads its JSON answer: for every caller of the gateway's
+   * routes (the operator's too). An unreachable gateway is {@link GatewayUnreachableException}.
+   */
+  public static Answer exchange(HttpClient http, HttpRequest request) {
     HttpResponse<String> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new GatewayUnreachableException(
-          "the gateway at " + gateway + " did not answer", e); // the cause is logged, not shown
+          "the gateway at " + request.uri().resolve("/") + " did not answer",
+          e); // the cause is logged, not shown
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new GatewayUnreachableException("interrupted while calling the gateway", e);

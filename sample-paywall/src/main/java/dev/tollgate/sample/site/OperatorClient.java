@@ -1,16 +1,11 @@
 package dev.tollgate.sample.site;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.paywall.GatewayClient;
-import dev.tollgate.paywall.GatewayUnreachableException;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The gateway's operator routes the dashboard reads ({@code GET /operator/...}), with the site's
@@ -41,23 +36,6 @@ public final class OperatorClient {
             .header("Authorization", "Bearer " + operatorToken)
             .GET()
             .build();
-    HttpResponse<String> response;
-    try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new GatewayUnreachableException(
-          "the gateway at " + gateway + " did not answer", e); // the cause is logged, not shown
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new GatewayUnreachableException("interrupted while calling the gateway", e);
-    }
-    JsonNode body;
-    try {
-      body = SiteResponse.JSON.readTree(response.body().isEmpty() ? "{}" : response.body());
-    } catch (IOException e) {
-      throw new IllegalStateException(
-          "the gateway answered " + request.uri() + " with non-JSON: " + response.body(), e);
-    }
-    return new GatewayClient.Answer(response.statusCode(), body, Optional.empty());
+    return GatewayClient.exchange(http, request);
   }
 }
