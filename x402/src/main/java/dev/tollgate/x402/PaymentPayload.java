@@ -23,7 +23,7 @@ public record PaymentPayload(
     PaymentRequirements accepted,
     ChannelUpdate payload,
     Optional<ObjectNode> extensions)
-    implements X402Message {
+    implements X402Message, SchemePayment {
 
   public PaymentPayload {
     resource = resource == null ? Optional.empty() : resource;
@@ -35,6 +35,11 @@ public record PaymentPayload(
   public static PaymentPayload of(
       ResourceInfo resource, PaymentRequirements accepted, ChannelUpdate create) {
     return new PaymentPayload(Optional.of(resource), accepted, create, Optional.empty());
+  }
+
+  @Override
+  public ChannelUpdate create() {
+    return payload;
   }
 
   @Override

@@ -12,7 +12,7 @@ import dev.tollgate.functions.paywall.Seller;
 import dev.tollgate.functions.publisher.Publisher;
 import dev.tollgate.functions.publisher.Publishers;
 import dev.tollgate.functions.refusal.GatewayReason;
-import dev.tollgate.x402.PaymentPayload;
+import dev.tollgate.x402.SchemePayment;
 import dev.tollgate.x402.SettlementResponse;
 import dev.tollgate.x402.X402Headers;
 import dev.tollgate.x402.refusal.Checked;
@@ -130,7 +130,7 @@ public class FacilitatorController {
     }
     Request r = request.value();
     var verified = payments.verify(r.payment(), r.resource(), r.seller(), r.resend());
-    Address payer = r.payment().payload().fromIdentifier();
+    Address payer = r.payment().create().fromIdentifier();
     if (x402 && !verified.isOk()) {
       return X402FacilitatorForm.invalid(verified.refusal(), Optional.of(payer));
     }
@@ -167,7 +167,7 @@ public class FacilitatorController {
           : Responses.refusal(request.refusal());
     }
     Request r = request.value();
-    PaymentPayload payment = r.payment();
+    SchemePayment payment = r.payment();
     Checked<SettlementResponse> settled =
         payments.settle(payment, r.resource(), r.seller(), r.resend());
     if (settled.isOk()) {
@@ -177,12 +177,12 @@ public class FacilitatorController {
           x402 ? X402FacilitatorForm.settled(settled.value()) : settled.value().toJson());
     }
     Refusal refusal = settled.refusal();
-    ChannelLog.refused("settle", payment.payload().channelAddress().toString(), refusal);
+    ChannelLog.refused("settle", payment.create().channelAddress().toString(), refusal);
     if (x402) {
       return X402FacilitatorForm.failed(
-          refusal, Optional.of(payment.payload().fromIdentifier()), payments.network());
+          refusal, Optional.of(payment.create().fromIdentifier()), payments.network());
     }
-    SettlementResponse failed = payments.refusedSettlement(refusal, Optional.of(payment.payload()));
+    SettlementResponse failed = payments.refusedSettlement(refusal, Optional.of(payment.create()));
     return Responses.json(HttpStatus.valueOf(refusal.httpStatus()), failed.toJson());
   }
 
@@ -222,7 +222,7 @@ public class FacilitatorController {
    * the payer's {@code TOLLGATE-RESEND} header, passed on by the publisher: a payment sent again is
    * served again only with it.
    */
-  record Request(PaymentPayload payment, String resource, Seller seller, Optional<String> resend) {}
+  record Request(SchemePayment payment, String resource, Seller seller, Optional<String> resend) {}
 
   private static Checked<Request> request(Publisher publisher, JsonNode json) {
     return resourceUrl(json.get("resource"), "resource")
@@ -248,7 +248,7 @@ public class FacilitatorController {
                           try {
                             return Checked.ok(
                                 new Request(
-                                    PaymentPayload.fromJson(payload, "paymentPayload"),
+                                    SchemePayment.fromJson(payload, "paymentPayload"),
                                     resource,
                                     new Seller(publisher.issuer(), price),
                                     resend != null && resend.isTextual()

@@ -7,8 +7,8 @@ import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Uint256;
 import dev.tollgate.functions.paywall.Seller;
 import dev.tollgate.functions.publisher.Publisher;
-import dev.tollgate.x402.PaymentPayload;
 import dev.tollgate.x402.PaymentRequirements;
+import dev.tollgate.x402.SchemePayment;
 import dev.tollgate.x402.SettlementResponse;
 import dev.tollgate.x402.X402FormatException;
 import dev.tollgate.x402.X402Headers;
@@ -30,7 +30,7 @@ final class X402FacilitatorForm {
   private X402FacilitatorForm() {}
 
   /** What an x402 facilitator request carries, read; {@code resend} is Tollgate's extension. */
-  record Parsed(PaymentPayload payment, String resource, Uint256 price, Optional<String> resend) {
+  record Parsed(SchemePayment payment, String resource, Uint256 price, Optional<String> resend) {
     FacilitatorController.Request toRequest(Publisher publisher) {
       return new FacilitatorController.Request(
           payment, resource, new Seller(publisher.issuer(), price), resend);
@@ -82,9 +82,9 @@ final class X402FacilitatorForm {
       return Checked.refused(
           PaywallReason.MALFORMED_PAYMENT_HEADER, "the body needs a paymentPayload object");
     }
-    PaymentPayload payment;
+    SchemePayment payment;
     try {
-      payment = PaymentPayload.fromJson(payload, "paymentPayload");
+      payment = SchemePayment.fromJson(payload, "paymentPayload");
     } catch (X402FormatException e) {
       return Checked.refused(e.reason(), e.getMessage());
     } catch (IllegalArgumentException e) {

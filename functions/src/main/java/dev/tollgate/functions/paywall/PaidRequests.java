@@ -12,10 +12,12 @@ import dev.tollgate.core.update.UpdateDetails;
 import dev.tollgate.functions.gateway.Accepted;
 import dev.tollgate.functions.gateway.ChannelCache;
 import dev.tollgate.functions.gateway.InboundUpdates;
+import dev.tollgate.x402.PayerLockedPayment;
 import dev.tollgate.x402.PaymentPayload;
 import dev.tollgate.x402.PaymentRequired;
 import dev.tollgate.x402.PaymentRequirements;
 import dev.tollgate.x402.ResourceInfo;
+import dev.tollgate.x402.SchemePayment;
 import dev.tollgate.x402.SettlementResponse;
 import dev.tollgate.x402.refusal.Checked;
 import dev.tollgate.x402.refusal.PaywallReason;
@@ -76,13 +78,13 @@ public final class PaidRequests {
    * {@code verify}; {@code resend} is the payer's proof for a payment sent again.
    */
   public Checked<ChannelUpdate> verify(
-      PaymentPayload payment, String resourceUrl, Seller seller, Optional<String> resend) {
+      SchemePayment payment, String resourceUrl, Seller seller, Optional<String> resend) {
     long now = clock.nowSeconds();
     return checkedQuote(payment, resourceUrl, seller, now)
-        .flatMap(quote -> channelOf(payment.payload()))
+        .flatMap(quote -> channelOf(payment.create()))
         .flatMap(
             stored -> {
-              ChannelUpdate create = payment.payload();
+              ChannelUpdate create = payment.create();
               if (create.nonce() <= stored.nonce()) {
                 return updates
                     .repeatOrBehind(create, stored)
@@ -106,12 +108,12 @@ public final class PaidRequests {
    * state is made again on the stored one, so the cache never changes an answer.
    */
   public Checked<SettlementResponse> settle(
-      PaymentPayload payment, String resourceUrl, Seller seller, Optional<String> resend) {
+      SchemePayment payment, String resourceUrl, Seller seller, Optional<String> resend) {
     long now = clock.nowSeconds();
     return checkedQuote(payment, resourceUrl, seller, now)
         .flatMap(
             quote ->
-                take(payment.payload(), quote, now)
+                take(payment.create(), quote, now)
                     .flatMap(
                         taken ->
                             taken.replayed()
@@ -168,17 +170,24 @@ public final class PaidRequests {
         created -> updates.resolveCreated(created, new HashlockResolver(quote.preImage()), now));
   }
 
+  /**
+   * The lock {@code payment} pays, checked: a quote this gateway issued for the seller, or a lock
+   * the payer chose for the resource (its price is then the seller's alone, as sent).
+   */
   private Checked<VerifiedQuote> checkedQuote(
-      PaymentPayload payment, String resourceUrl, Seller seller, long now) {
-    return quotes
-        .verify(payment.accepted(), resourceUrl, seller.issuer(), now)
-        .flatMap(quote -> atSellersPrice(quote, seller))
-        .flatMap(
-            quote ->
-                quotes
-                    .checkCreate(quote, payment.payload())
-                    .<Checked<VerifiedQuote>>map(Checked::refused)
-                    .orElseGet(() -> Checked.ok(quote)));
+      SchemePayment payment, String resourceUrl, Seller seller, long now) {
+    Checked<VerifiedQuote> lock =
+        payment instanceof PayerLockedPayment payerLocked
+            ? quotes.verifyPayerLock(payerLocked, resourceUrl, seller.price())
+            : quotes
+                .verify(((PaymentPayload) payment).accepted(), resourceUrl, seller.issuer(), now)
+                .flatMap(quote -> atSellersPrice(quote, seller));
+    return lock.flatMap(
+        quote ->
+            quotes
+                .checkCreate(quote, payment.create())
+                .<Checked<VerifiedQuote>>map(Checked::refused)
+                .orElseGet(() -> Checked.ok(quote)));
   }
 
   /** The seller's price may have risen since the quote: a cheaper quote no longer pays. */

@@ -14,6 +14,8 @@ import dev.tollgate.core.update.ChannelUpdate;
 import dev.tollgate.core.value.Bytes32;
 import dev.tollgate.core.value.Hex;
 import dev.tollgate.core.value.Uint256;
+import dev.tollgate.x402.PayerLockExtra;
+import dev.tollgate.x402.PayerLockedPayment;
 import dev.tollgate.x402.PaymentRequirements;
 import dev.tollgate.x402.QuoteExtra;
 import dev.tollgate.x402.ResourceInfo;
@@ -196,6 +198,23 @@ public final class QuoteBook {
     return QuotedLock.checkEchoed(terms, accepted.extra(), quote)
         .map(Checked::<VerifiedQuote>refused)
         .orElse(Checked.ok(quote));
+  }
+
+  /**
+   * The {@code extra} of this gateway's payer-locked requirement, the same for every route and
+   * price: a stock x402 server reads it from {@code /supported} and offers it as it is.
+   */
+  public PayerLockExtra payerLockExtra() {
+    return PayerLockCheck.extra(terms);
+  }
+
+  /**
+   * Checks a payer-locked payment of {@code requestedResourceUrl} at {@code price} against these
+   * terms and derives its lock; its create is then checked as a quote's with {@link #checkCreate}.
+   */
+  public Checked<VerifiedQuote> verifyPayerLock(
+      PayerLockedPayment payment, String requestedResourceUrl, Uint256 price) {
+    return PayerLockCheck.verify(terms, payment, requestedResourceUrl, price);
   }
 
   /**

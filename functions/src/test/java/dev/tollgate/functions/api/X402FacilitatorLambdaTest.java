@@ -44,6 +44,9 @@ class X402FacilitatorLambdaTest extends OnStackTest {
     assertThat(kind.get("extra").get("payTo").asText()).isEqualToIgnoringCase(gateway.toString());
     assertThat(kind.get("extra").get("assets").get(0).asText())
         .isEqualToIgnoringCase(stack.token().toString());
+    PaymentRequirements quoted = PublisherCalls.of(stack).quote(URL, PRICE);
+    assertThat(kind.get("extra").get("transferTimeout").asText())
+        .isEqualTo(quoted.extra().transferTimeout().toDecimal());
     assertThat(supported.get("extensions").isArray()).isTrue();
     assertThat(supported.get("signers").get("eip155:*").get(0).asText())
         .isEqualToIgnoringCase(gateway.toString());
