@@ -43,6 +43,8 @@ export class Payer {
    * @param options.storage a Storage (getItem/setItem/removeItem)
    * @param options.fetch fetch; options.clock () => epoch milliseconds; options.sleep ms => Promise
    * @param options.depositWaitMs how long to wait for a deposit to be confirmed (default 3 min)
+   * @param options.fund async ({channelAddress, asset}) => {amount, asset?, txHash?}: sends tokens
+   *   to the channel address on chain (bob's deposit); without it the site's faucet does
    */
   constructor({
     gatewayUrl,
@@ -55,11 +57,13 @@ export class Payer {
     depositWaitMs = 180_000,
     depositPollMs = 2000,
     random,
+    fund = null,
   }) {
     if (!gatewayUrl) throw new TypeError('Payer needs the gateway URL');
     this.gatewayUrl = gatewayUrl.replace(/\/+$/, '');
     this.siteUrl = siteUrl.replace(/\/+$/, '');
     this.faucet = faucet;
+    this.fund = fund;
     this.fetch = fetch;
     this.clock = clock;
     this.sleep = sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
@@ -231,6 +235,11 @@ export class Payer {
   }
 
   async useFaucet(onStatus) {
+    if (this.fund) {
+      onStatus('Sending tokens to the channel…');
+      const sent = await this.fund({ channelAddress: this.channelAddress, asset: this.gateway.asset });
+      return this.recordDeposit(sent);
+    }
     if (!this.faucet) {
       throw new PayerError(PayerErrors.NO_FAUCET, `this site has no faucet: send tokens to ${this.channelAddress}, then deposit`);
     }
@@ -245,15 +254,23 @@ export class Payer {
       const { error, detail } = refusalOf(answer);
       throw new PayerError(PayerErrors.REFUSED, `the faucet refused: ${error} ${detail}`.trim(), { reason: error });
     }
-    const asset = addressOf(answer.body.asset ?? this.gateway.asset, 'asset');
+    return this.recordDeposit(answer.body);
+  }
+
+  /** Keeps a deposit sent on chain until the gateway has reconciled it. */
+  recordDeposit(sent) {
+    if (!sent || !/^[0-9]+$/.test(String(sent.amount ?? ''))) {
+      throw new PayerError(PayerErrors.BAD_ANSWER, `the deposit sent names no amount: ${JSON.stringify(sent)}`);
+    }
+    const asset = addressOf(sent.asset ?? this.gateway.asset, 'asset');
     const index = this.channel.assetIds.indexOf(asset);
     const processedA = index < 0 ? 0n : BigInt(this.channel.processedDepositsA[index]);
     const processedB = index < 0 ? 0n : BigInt(this.channel.processedDepositsB[index]);
     const pending = {
       asset,
       alice: processedA.toString(),
-      bob: (processedB + BigInt(answer.body.amount)).toString(),
-      txHash: answer.body.txHash ?? null,
+      bob: (processedB + BigInt(sent.amount)).toString(),
+      txHash: sent.txHash ?? null,
     };
     this.store.savePendingDeposit(this.channelAddress, pending);
     return pending;
@@ -322,7 +339,11 @@ export class Payer {
     if (requirement.asset !== this.gateway.asset) throw refuse(`another token (${requirement.asset})`);
   }
 
-  proposePayment(requirement, inputs) {
+  /**
+   * The create that pays `requirement`, proposed on this channel and signed; `lock` is the
+   * hashlock's {lockHash, expiry}, by default the quote's.
+   */
+  proposePayment(requirement, inputs, lock = { lockHash: requirement.extra.lockHash, expiry: requirement.extra.lockExpiry }) {
     const amount = BigInt(requirement.amount);
     if (!this.isFunded() || this.balance().payer < amount) {
       throw new PayerError(PayerErrors.INSUFFICIENT_BALANCE, `the channel holds ${this.balance().payer} base units, the price is ${amount}`);
@@ -333,7 +354,7 @@ export class Payer {
       balance: { amount: [requirement.amount, '0'], to: [this.address, this.gateway.address] },
       transferDefinition: requirement.extra.transferDefinition,
       transferTimeout: requirement.extra.transferTimeout,
-      transferInitialState: { lockHash: requirement.extra.lockHash, expiry: requirement.extra.lockExpiry },
+      transferInitialState: { lockHash: lock.lockHash, expiry: lock.expiry },
     };
     return this.verified(() => propose(this.channel, params, inputs, this.gateway.rules, this.key));
   }
@@ -346,7 +367,11 @@ export class Payer {
   takeSettlement(answer, proposed, inputs) {
     const header = answer.headers.get(PAYMENT_RESPONSE);
     if (!header) throw new PayerError(PayerErrors.BAD_ANSWER, 'the paid answer carries no PAYMENT-RESPONSE header');
-    const settlement = this.verified(() => readSettlementResponse(header));
+    return this.takeSettled(this.verified(() => readSettlementResponse(header)), proposed, inputs);
+  }
+
+  /** takeSettlement for a settlement already read (readSettlement); returns the transferId. */
+  takeSettled(settlement, proposed, inputs) {
     if (!settlement.success) {
       throw new PayerError(PayerErrors.BAD_ANSWER, `the paid answer reports a failed settlement: ${settlement.errorReason}`);
     }

@@ -12,6 +12,7 @@ export * from './hashlock.mjs';
 export * from './json.mjs';
 export * from './merkle.mjs';
 export * from './party.mjs';
+export * from './payer-lock.mjs';
 export * from './reads.mjs';
 export * from './rules.mjs';
 export * from './signatures.mjs';

@@ -74,6 +74,48 @@ export function readRequirement(json, path = 'accepts[0]') {
   };
 }
 
+/** Whether a requirement's extra says the payer chooses the lock (Tollgate's payer-locked form). */
+export function isPayerLocked(json) {
+  return Boolean(json && typeof json.extra === 'object' && json.extra !== null && json.extra.lock === PAYER_LOCK);
+}
+
+export const PAYER_LOCK = 'payer';
+
+/**
+ * A payer-locked `vector-hashlock` requirement: the same for every request of a route, with no
+ * quote; the payer locks its create with a salt of its own (payerLockHash). Keys of the extra that
+ * Tollgate does not define (a resource server's own) stay in `raw` and are echoed unchanged.
+ */
+export function readPayerLockRequirement(json, path = 'accepts[0]') {
+  const scheme = get(json, 'scheme', path, text);
+  if (scheme !== SCHEME) throw new JsonFormatError(at(path, 'scheme'), `'${scheme}' is not supported (expected '${SCHEME}')`);
+  const extra = required(json, 'extra', path);
+  const e = at(path, 'extra');
+  if (extra.lock !== PAYER_LOCK) throw new JsonFormatError(at(e, 'lock'), `'${extra.lock}' is not '${PAYER_LOCK}'`);
+  return {
+    raw: json,
+    scheme,
+    network: get(json, 'network', path, text),
+    amount: get(json, 'amount', path, uint),
+    asset: get(json, 'asset', path, address),
+    payTo: get(json, 'payTo', path, address),
+    maxTimeoutSeconds: get(json, 'maxTimeoutSeconds', path, integer),
+    extra: {
+      lock: PAYER_LOCK,
+      channelFactoryAddress: get(extra, 'channelFactoryAddress', e, address),
+      transferRegistryAddress: get(extra, 'transferRegistryAddress', e, address),
+      transferDefinition: get(extra, 'transferDefinition', e, address),
+      transferTimeout: get(extra, 'transferTimeout', e, uint),
+      lockExpiry: get(extra, 'lockExpiry', e, uint),
+    },
+  };
+}
+
+/** A requirement of either form: a gateway's quote, or payer-locked. */
+export function readAnyRequirement(json, path = 'accepts[0]') {
+  return isPayerLocked(json) ? readPayerLockRequirement(json, path) : readRequirement(json, path);
+}
+
 /** The PAYMENT-REQUIRED header of a 402: {resource, error?, accepts[0] as a requirement}. */
 export function readPaymentRequired(header) {
   const message = decodeHeader(PAYMENT_REQUIRED, header);
@@ -104,10 +146,23 @@ export function readPaymentSignature(header) {
 
 /** PAYMENT-RESPONSE: a settlement (createUpdate, resolveUpdate) or a refusal (errorReason). */
 export function readSettlementResponse(header) {
-  const m = decodeHeader(PAYMENT_RESPONSE, header);
+  return readSettlement(decodeHeader(PAYMENT_RESPONSE, header));
+}
+
+/**
+ * A settlement as an object (x402's SettleResponse): the countersigned create and the resolve at
+ * the top, as the gateway sends them, or under extensions["vector-hashlock"], where x402's
+ * facilitator client keeps them.
+ */
+export function readSettlement(m) {
+  if (!m || typeof m !== 'object') throw new JsonFormatError('', 'a settlement must be a JSON object');
   const success = required(m, 'success', '');
   if (typeof success !== 'boolean') throw new JsonFormatError('success', 'expected true or false');
-  const optionalUpdate = (name) => (m[name] ? readUpdate(m[name], name) : null);
+  const scheme = m.extensions && typeof m.extensions === 'object' ? m.extensions[SCHEME] ?? {} : {};
+  const optionalUpdate = (name) => {
+    if (m[name]) return readUpdate(m[name], name);
+    return scheme[name] ? readUpdate(scheme[name], `extensions.${SCHEME}.${name}`) : null;
+  };
   const out = {
     success,
     errorReason: m.errorReason ?? null,

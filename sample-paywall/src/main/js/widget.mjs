@@ -1,8 +1,8 @@
 // Tollgate's browser payer widget, bundled to /assets/widget.js. On every page of the publisher's
 // site it shows the reader's wallet (#tollgate-wallet); on an article page it fetches the article,
 // and on a 402 offers to pay for it from the reader's state channel with the gateway.
-import { Payer } from './payer/payer.mjs';
-import { MemoryStorage } from './payer/store.mjs';
+import { Payer } from '@tollgate/x402-client/payer/payer.mjs';
+import { MemoryStorage } from '@tollgate/x402-client/payer/store.mjs';
 import { readConfig } from './widget/config.mjs';
 import { WidgetController } from './widget/controller.mjs';
 

@@ -21,7 +21,7 @@ import {
   readChannel,
   stateHash,
   transferStateHash,
-} from '../../main/js/protocol/index.mjs';
+} from '@tollgate/x402-client/protocol';
 import {
   GATEWAY,
   GATEWAY_KEY,

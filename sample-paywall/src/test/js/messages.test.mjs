@@ -1,7 +1,7 @@
 // Every failure a reader can meet has its own plain sentence.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { PayerError, PayerErrors } from '../../main/js/payer/errors.mjs';
+import { PayerError, PayerErrors } from '@tollgate/x402-client/payer/errors.mjs';
 import { readerMessage } from '../../main/js/widget/messages.mjs';
 
 const context = { symbol: 'TEST', decimals: 6 };

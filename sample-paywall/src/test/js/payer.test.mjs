@@ -3,10 +3,10 @@
 // the errors a reader must understand. Every answer the payer stores has passed its own checks.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { Payer } from '../../main/js/payer/payer.mjs';
-import { MemoryStorage } from '../../main/js/payer/store.mjs';
-import { PayerErrors } from '../../main/js/payer/errors.mjs';
-import { assetBalance, coreState, readPaymentSignature, signDigest } from '../../main/js/protocol/index.mjs';
+import { Payer } from '@tollgate/x402-client/payer/payer.mjs';
+import { MemoryStorage } from '@tollgate/x402-client/payer/store.mjs';
+import { PayerErrors } from '@tollgate/x402-client/payer/errors.mjs';
+import { assetBalance, coreState, readPaymentSignature, signDigest } from '@tollgate/x402-client/protocol';
 import { FAUCET_AMOUNT, FakeStack, GATEWAY_URL, PRICE, SITE_URL } from './support/fake-stack.mjs';
 import { GATEWAY, TOKEN, key } from './support/parties.mjs';
 

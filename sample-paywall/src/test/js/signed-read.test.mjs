@@ -2,9 +2,9 @@
 // vector, byte for byte, and the payer sending one on every read and catch-up.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { Payer } from '../../main/js/payer/payer.mjs';
-import { MemoryStorage } from '../../main/js/payer/store.mjs';
-import { readDigest, recoverSigner, signedReadHeader, addressOfKey } from '../../main/js/protocol/index.mjs';
+import { Payer } from '@tollgate/x402-client/payer/payer.mjs';
+import { MemoryStorage } from '@tollgate/x402-client/payer/store.mjs';
+import { readDigest, recoverSigner, signedReadHeader, addressOfKey } from '@tollgate/x402-client/protocol';
 import { FakeStack, GATEWAY_URL, SITE_URL } from './support/fake-stack.mjs';
 
 // channel-core/src/test/java/dev/tollgate/core/read/SignedReadTest.java: the same key, request,

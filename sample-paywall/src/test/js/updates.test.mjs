@@ -19,7 +19,7 @@ import {
   readUpdate,
   recoverSigner,
   signDigest,
-} from '../../main/js/protocol/index.mjs';
+} from '@tollgate/x402-client/protocol';
 import {
   CHANNEL_TIMEOUT,
   GATEWAY,

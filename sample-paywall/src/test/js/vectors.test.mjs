@@ -37,7 +37,7 @@ import {
   transferStateHash,
   withdrawCommitment,
   withdrawDataHash,
-} from '../../main/js/protocol/index.mjs';
+} from '@tollgate/x402-client/protocol';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 

@@ -1,7 +1,7 @@
 // Wires the payer to the page: the wallet box on every page, the paywall on an article page.
 // Each reader action runs one payer call and redraws from what it returns; errors become the
 // sentences of messages.mjs.
-import { PayerErrors } from '../payer/errors.mjs';
+import { PayerErrors } from '@tollgate/x402-client/payer/errors.mjs';
 import { readerMessage } from './messages.mjs';
 import { PaywallView } from './paywall-view.mjs';
 import { WalletView } from './wallet-view.mjs';

@@ -1,6 +1,6 @@
 // What a reader reads when something goes wrong: plain sentences, what happened and what to do,
 // never a stack trace. Pure, so node tests can check every code has one.
-import { PayerErrors } from '../payer/errors.mjs';
+import { PayerErrors } from '@tollgate/x402-client/payer/errors.mjs';
 import { formatAmount } from '../format/amounts.mjs';
 
 /**

@@ -17,7 +17,7 @@ import {
   readUpdate,
   recoverSigner,
   unopenedChannel,
-} from '../../../main/js/protocol/index.mjs';
+} from '@tollgate/x402-client/protocol';
 import { GATEWAY, GATEWAY_KEY, HASHLOCK, MASTERCOPY, NETWORK, RULES, TOKEN } from './parties.mjs';
 
 export const GATEWAY_URL = 'http://gateway.test';

@@ -7,7 +7,7 @@ import {
   defaultRules,
   hashlockLockHash,
   unopenedChannel,
-} from '../../../main/js/protocol/index.mjs';
+} from '@tollgate/x402-client/protocol';
 
 export const key = (label) => keccak256(toUtf8Bytes(`tollgate/sample-paywall/test/${label}`));
 const addr = (label) => getAddress('0x' + keccak256(toUtf8Bytes(label)).slice(26));
