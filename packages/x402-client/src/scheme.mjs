@@ -40,14 +40,15 @@ export class VectorHashlockClient {
     fund = null,
     siteUrl = '',
     maxPrice = null,
-    decimals = 18,
+    decimals = 6,
     symbol = 'TOKEN',
     turnTimeoutMs = 30_000,
     clock = Date.now,
+    sleep,
     random = randomBytes,
   }) {
     this.scheme = SCHEME;
-    this.payer = new Payer({ gatewayUrl, siteUrl, faucet: !fund && Boolean(siteUrl), storage, fetch, fund, clock });
+    this.payer = new Payer({ gatewayUrl, siteUrl, faucet: !fund && Boolean(siteUrl), storage, fetch, fund, clock, sleep });
     this.maxPrice = maxPrice === null ? null : BigInt(maxPrice);
     this.decimals = decimals;
     this.symbol = symbol;
@@ -199,6 +200,8 @@ export class VectorHashlockClient {
       release = resolve;
     });
     this.turn = done;
+    // The turn before may wait on its timer alone: keep the process alive for it while we wait.
+    this.turnTimer?.ref?.();
     await previous;
     if (this.stale) {
       this.stale = false;
@@ -209,7 +212,9 @@ export class VectorHashlockClient {
       this.stale = true;
       release();
     }, this.turnTimeoutMs);
+    // Nobody waits on this turn yet: its timer alone must not keep a finished process running.
     timer.unref?.();
+    this.turnTimer = timer;
     return () => {
       clearTimeout(timer);
       release();

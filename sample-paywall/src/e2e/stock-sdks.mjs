@@ -6,7 +6,7 @@
 //   node stock-sdks.mjs <gateway URL> <publisher token> <site URL>
 import { serve } from '@hono/node-server';
 import { HTTPFacilitatorClient } from '@x402/core/http';
-import { paymentMiddleware as expressPaymentMiddleware, x402ResourceServer } from '@x402/express';
+import { paymentMiddleware, x402ResourceServer } from '@x402/express';
 import { wrapFetchWithPayment, x402Client, x402HTTPClient } from '@x402/fetch';
 import { paymentMiddleware as honoPaymentMiddleware } from '@x402/hono';
 import { MemoryStorage, VectorHashlockClient } from '@tollgate/x402-client';
@@ -15,7 +15,7 @@ import express from 'express';
 import { Hono } from 'hono';
 
 const [gatewayUrl, token, siteUrl] = process.argv.slice(2);
-const PRICES = { weather: '1500', forecast: '2000', joke: '1200', dear: '50000000' };
+const PRICES = { forecast: '2000', joke: '1200', dear: '50000000' };
 
 // Every gateway call the servers make, by path: the figure a stock server costs per request.
 const serverCalls = [];
@@ -28,38 +28,34 @@ globalThis.fetch = async (input, init) => {
 const network = (await (await plainFetch(`${gatewayUrl}/gateway`)).json()).network;
 
 // --- the servers: what a publisher writes (README, "Using Tollgate with x402's SDKs") ---
-function tollgateResourceServer() {
-  const auth = { Authorization: `Bearer ${token}` };
-  const facilitator = new HTTPFacilitatorClient({
-    url: gatewayUrl,
-    createAuthHeaders: async () => ({ supported: auth, verify: auth, settle: auth }),
-  });
-  return new x402ResourceServer(facilitator).register(network, new VectorHashlockServer());
-}
-const offer = (price, path, description) => ({
+const auth = { Authorization: `Bearer ${token}` };
+const facilitator = new HTTPFacilitatorClient({
+  url: gatewayUrl,
+  createAuthHeaders: async () => ({ supported: auth, verify: auth, settle: auth }),
+});
+const server = new x402ResourceServer(facilitator).register(network, new VectorHashlockServer());
+const offer = (price, path) => ({
   accepts: { scheme: 'vector-hashlock', price, network, payTo: 'gateway' },
   resource: `${siteUrl}/x402/${path}`,
-  description,
-  mimeType: 'application/json',
 });
 
 const app = express();
-app.use(
-  expressPaymentMiddleware(
-    {
-      'GET /weather': offer(PRICES.weather, 'weather', 'Today’s weather'),
-      'GET /forecast': offer(PRICES.forecast, 'forecast', 'The week’s forecast'),
-      'GET /dear': offer(PRICES.dear, 'dear', 'Priced above any channel'),
-    },
-    tollgateResourceServer(),
-  ),
-);
+app.use(paymentMiddleware({
+  'GET /weather': {
+    accepts: { scheme: 'vector-hashlock', price: '1500', network, payTo: 'gateway' },
+    resource: `${siteUrl}/x402/weather`,   // a URL the gateway has this publisher selling
+  },
+  'GET /forecast': offer(PRICES.forecast, 'forecast'),
+  'GET /dear': offer(PRICES.dear, 'dear'),
+}, server));
 app.get('/weather', (req, res) => res.json({ weather: 'sunny' }));
 app.get('/forecast', (req, res) => res.json({ forecast: ['sunny', 'rain'] }));
 app.get('/dear', (req, res) => res.json({ dear: true }));
 
 const hono = new Hono();
-hono.use(honoPaymentMiddleware({ 'GET /joke': offer(PRICES.joke, 'joke', 'A joke') }, tollgateResourceServer()));
+// The same with @x402/hono, on a resource server of its own.
+const honoServerOf = new x402ResourceServer(facilitator).register(network, new VectorHashlockServer());
+hono.use(honoPaymentMiddleware({ 'GET /joke': offer(PRICES.joke, 'joke') }, honoServerOf));
 hono.get('/joke', (c) => c.json({ joke: 'a state channel walks into a bar' }));
 
 const expressServer = await new Promise((resolve) => {
@@ -75,7 +71,9 @@ const honoUrl = `http://127.0.0.1:${honoServer.address().port}`;
 const storage = new MemoryStorage();
 const tollgate = await VectorHashlockClient.connect({ gatewayUrl, siteUrl, storage, fetch: plainFetch });
 await tollgate.openChannel();
-const pay = wrapFetchWithPayment(plainFetch, new x402Client().register(tollgate.network, tollgate));
+// x402's spend cap knows the gateway's token (6 decimals here): $100 a payment at most.
+const reader = new x402Client().register(tollgate.network, tollgate).setSpendControls({ maxAmountPerPayment: '$100' });
+const pay = wrapFetchWithPayment(plainFetch, reader);
 const deposit = tollgate.balance().payer;
 const http = new x402HTTPClient(new x402Client());
 

@@ -125,6 +125,10 @@ public final class TollgateDev {
             + "   (dev account 1)");
     out.println("  operator token   " + stack.operatorToken() + "   (Authorization: Bearer …)");
     out.println(
+        "  publisher token  "
+            + stack.publisherToken()
+            + "   (the site's; a stock x402 server's facilitator auth)");
+    out.println(
         "  dashboard login  " + stack.dashboardPassword() + "   (a new password every run)");
     out.println("  test token       " + d.testToken().toChecksumHex() + "   TEST, 6 decimals");
     out.println("  channel factory  " + d.channelFactory().toChecksumHex());
