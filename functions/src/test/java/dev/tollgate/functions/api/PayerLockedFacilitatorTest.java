@@ -153,6 +153,39 @@ class PayerLockedFacilitatorTest extends OnStackTest {
     assertCharged(payer, BigInteger.ZERO);
   }
 
+  @Test
+  void aPayerLockedPaymentDoesNotBuyAGatewayRoute() throws Exception {
+    HttpPayer payer = funded(DEPOSIT);
+    String path = GatewayStack.ARTICLES + "locked";
+    ObjectNode requirement = requirement(GatewayStack.ARTICLE_PRICE);
+    Bytes32 salt = salt();
+    ChannelUpdate create =
+        create(payer, GatewayStack.ARTICLE_PRICE, PayerLock.lockHash(salt, path), requirement);
+    ObjectNode payment =
+        (ObjectNode)
+            ChannelJson.parse(body(requirement, path, create, salt, requirement))
+                .get("paymentPayload");
+    StoredTables.Snapshot before = StoredTables.of(stack).snapshot();
+
+    LambdaInvoker.Response r =
+        stack
+            .lambda()
+            .get(
+                path,
+                Map.of(
+                    "PAYMENT-SIGNATURE",
+                    java.util.Base64.getEncoder()
+                        .encodeToString(
+                            ChannelJson.write(payment)
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+
+    // The gateway's own routes sell on its quotes only: the payer's lock is not one.
+    assertThat(r.status()).as(r.body()).isBetween(400, 402);
+    assertThat(r.body()).contains("lock").doesNotContain("aliceSignature");
+    assertThat(StoredTables.of(stack).snapshot()).isEqualTo(before);
+    assertCharged(payer, BigInteger.ZERO);
+  }
+
   /** The requirement a stock server builds: the x402 fields and {@code payerLockExtra}. */
   private ObjectNode requirement(BigInteger amount) {
     JsonNode kind =
