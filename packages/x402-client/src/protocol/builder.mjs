@@ -44,6 +44,7 @@ export function paramsOf(update) {
         transferDefinition: d.transferDefinition,
         transferTimeout: d.transferTimeout,
         transferInitialState: d.transferInitialState,
+        ...(d.meta ? { meta: d.meta } : {}),
       };
     default:
       return { type: 'resolve', transferId: d.transferId, transferResolver: d.transferResolver };
@@ -232,6 +233,7 @@ function create(channel, initiator, responder, p, inputs, rules) {
     transferInitialState: p.transferInitialState,
     transferEncodings: [HASHLOCK_STATE_ENCODING, HASHLOCK_RESOLVER_ENCODING],
     merkleRoot: root,
+    ...(p.meta ? { meta: p.meta } : {}),
   });
   return transition(next, active, update);
 }

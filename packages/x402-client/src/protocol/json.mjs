@@ -116,6 +116,7 @@ function readDetails(type, json, path) {
         transferInitialState: get(json, 'transferInitialState', path, readTransferInitialState),
         transferEncodings: get(json, 'transferEncodings', path, (v, p) => array(v, p, text)),
         merkleRoot: get(json, 'merkleRoot', path, bytes32),
+        ...(json.meta !== undefined && json.meta !== null ? { meta: readMeta(json.meta, at(path, 'meta')) } : {}),
       };
     default:
       return {
@@ -192,4 +193,15 @@ export function coreState(channel) {
 export function unsignedUpdate(update) {
   const { aliceSignature, bobSignature, ...unsigned } = update;
   return unsigned;
+}
+
+/**
+ * A create's `meta`, as vector has it: routing data for an intermediary (routingId, path, quote),
+ * carried with the update but outside the signed state. Any JSON object; kept as a copy.
+ */
+export function readMeta(value, path) {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    throw new JsonFormatError(path, `meta must be a JSON object, got ${Array.isArray(value) ? 'an array' : typeof value}`);
+  }
+  return JSON.parse(JSON.stringify(value));
 }

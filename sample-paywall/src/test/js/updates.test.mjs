@@ -99,6 +99,21 @@ describe('a payment channel, both parties in JavaScript', () => {
     history.push(answered.update);
   });
 
+  test("create with meta (vector's routing data): carried through the wire, not signed", () => {
+    const meta = { routingId: `0x${'ab'.repeat(32)}`, path: [{ recipient: GATEWAY, recipientChainId: 31337 }] };
+    const routed = payerRound(payer, gateway, { ...createParams(PRICE, lockHash), meta }, chainInputs(NOW));
+    const direct = payerRound(payer, gateway, createParams(PRICE, lockHash), chainInputs(NOW));
+    assert.deepEqual(routed.accepted.update.details.meta, meta);
+    assert.equal(direct.accepted.update.details.meta, undefined);
+    assert.equal(routed.accepted.update.bobSignature, direct.accepted.update.bobSignature);
+    assert.equal(routed.accepted.update.aliceSignature, direct.accepted.update.aliceSignature);
+    assert.deepEqual(coreState(routed.accepted.channel), coreState(direct.accepted.channel));
+    assert.throws(
+      () => readUpdate({ ...routed.accepted.update, details: { ...routed.accepted.update.details, meta: [1] } }, 'update'),
+      /update\.details\.meta: meta must be a JSON object/,
+    );
+  });
+
   test('create: the price moves from the payer into a hashlock transfer to the gateway, nonce 2 → 3', () => {
     const { answered, accepted } = payerRound(payer, gateway, createParams(PRICE, lockHash), chainInputs(NOW));
     const c = accepted.channel;

@@ -20,6 +20,7 @@ import dev.tollgate.core.transfer.WithdrawData;
 import dev.tollgate.core.transfer.WithdrawResolver;
 import dev.tollgate.core.transfer.WithdrawState;
 import dev.tollgate.core.update.ChannelUpdate;
+import dev.tollgate.core.update.TransferMeta;
 import dev.tollgate.core.update.UpdateDetails;
 import dev.tollgate.core.update.UpdateType;
 import dev.tollgate.core.value.Address;
@@ -196,7 +197,8 @@ public final class ChannelJson {
                   transferInitialState(
                       d.object("transferInitialState").node(), d.at("transferInitialState")),
                   d.texts("transferEncodings"),
-                  d.bytes32("merkleRoot"));
+                  d.bytes32("merkleRoot"),
+                  meta(d));
           case RESOLVE ->
               new UpdateDetails.Resolve(
                   d.bytes32("transferId"),
@@ -353,6 +355,13 @@ public final class ChannelJson {
     return o;
   }
 
+  /** A create's optional {@code meta}: any JSON object, not part of the signed state. */
+  private static TransferMeta meta(JsonFields d) {
+    return d.optionalObject("meta")
+        .map(m -> TransferMeta.of((ObjectNode) m.node()))
+        .orElse(TransferMeta.NONE);
+  }
+
   private static ObjectNode toJson(UpdateDetails details) {
     ObjectNode o = F.objectNode();
     if (details instanceof UpdateDetails.Setup s) {
@@ -369,6 +378,9 @@ public final class ChannelJson {
       o.set("transferInitialState", toJson(c.transferInitialState()));
       o.set("transferEncodings", array(c.transferEncodings(), F::textNode));
       o.put("merkleRoot", c.merkleRoot().toHex());
+      if (!c.meta().isEmpty()) {
+        o.set("meta", c.meta().json());
+      }
     } else {
       UpdateDetails.Resolve r = (UpdateDetails.Resolve) details;
       o.put("transferId", r.transferId().toHex());

@@ -46,7 +46,19 @@ public record ChannelRules(
     }
   }
 
+  /** The default bounds on a transfer's timeout: 12 hours to 14 days. */
+  public static final long DEFAULT_MIN_TRANSFER_TIMEOUT_SECONDS = 12 * HOUR;
+
+  public static final long DEFAULT_MAX_TRANSFER_TIMEOUT_SECONDS = 336 * HOUR;
+
   public static ChannelRules defaults(TransferRegistry registry) {
-    return new ChannelRules(registry, 24 * HOUR, 336 * HOUR, 12 * HOUR, 336 * HOUR, 16, 256);
+    return new ChannelRules(
+        registry,
+        24 * HOUR,
+        336 * HOUR,
+        DEFAULT_MIN_TRANSFER_TIMEOUT_SECONDS,
+        DEFAULT_MAX_TRANSFER_TIMEOUT_SECONDS,
+        16,
+        256);
   }
 }

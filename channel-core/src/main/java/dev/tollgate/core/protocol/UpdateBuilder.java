@@ -361,7 +361,8 @@ public final class UpdateBuilder {
                 p.transferTimeout(),
                 p.transferInitialState(),
                 List.of(definition.get().stateEncoding(), definition.get().resolverEncoding()),
-                root));
+                root,
+                p.meta()));
     return Outcome.ok(transition(channel, next, active, update));
   }
 

@@ -39,7 +39,8 @@ final class UpdateDifference {
           .or(() -> field("details.merkleRoot", e.merkleRoot(), a.merkleRoot()))
           .or(
               () ->
-                  field("details.transferEncodings", e.transferEncodings(), a.transferEncodings()));
+                  field("details.transferEncodings", e.transferEncodings(), a.transferEncodings()))
+          .or(() -> field("details.meta", e.meta(), a.meta()));
     }
     if (expected instanceof UpdateDetails.Resolve e && actual instanceof UpdateDetails.Resolve a) {
       return field("details.transferDefinition", e.transferDefinition(), a.transferDefinition())

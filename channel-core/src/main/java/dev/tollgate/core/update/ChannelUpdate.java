@@ -67,7 +67,8 @@ public record ChannelUpdate(
           c.balance(),
           c.transferDefinition(),
           c.transferTimeout(),
-          c.transferInitialState());
+          c.transferInitialState(),
+          c.meta());
     }
     UpdateDetails.Resolve r = (UpdateDetails.Resolve) details;
     return new UpdateParams.Resolve(r.transferId(), r.transferResolver());

@@ -53,8 +53,29 @@ public sealed interface UpdateDetails
       Uint256 transferTimeout,
       TransferInitialState transferInitialState,
       List<String> transferEncodings,
-      Bytes32 merkleRoot)
+      Bytes32 merkleRoot,
+      TransferMeta meta)
       implements UpdateDetails {
+    /** A create without meta. */
+    public Create(
+        Bytes32 transferId,
+        Balance balance,
+        Address transferDefinition,
+        Uint256 transferTimeout,
+        TransferInitialState transferInitialState,
+        List<String> transferEncodings,
+        Bytes32 merkleRoot) {
+      this(
+          transferId,
+          balance,
+          transferDefinition,
+          transferTimeout,
+          transferInitialState,
+          transferEncodings,
+          merkleRoot,
+          TransferMeta.NONE);
+    }
+
     public Create {
       Objects.requireNonNull(transferId, "transferId");
       Objects.requireNonNull(balance, "balance");
@@ -63,6 +84,7 @@ public sealed interface UpdateDetails
       Objects.requireNonNull(transferInitialState, "transferInitialState");
       transferEncodings = List.copyOf(transferEncodings);
       Objects.requireNonNull(merkleRoot, "merkleRoot");
+      Objects.requireNonNull(meta, "meta");
     }
 
     @Override

@@ -34,14 +34,32 @@ public sealed interface UpdateParams
       Balance balance,
       Address transferDefinition,
       Uint256 transferTimeout,
-      TransferInitialState transferInitialState)
+      TransferInitialState transferInitialState,
+      TransferMeta meta)
       implements UpdateParams {
+    /** A create without meta. */
+    public Create(
+        Address assetId,
+        Balance balance,
+        Address transferDefinition,
+        Uint256 transferTimeout,
+        TransferInitialState transferInitialState) {
+      this(
+          assetId,
+          balance,
+          transferDefinition,
+          transferTimeout,
+          transferInitialState,
+          TransferMeta.NONE);
+    }
+
     public Create {
       Objects.requireNonNull(assetId, "assetId");
       Objects.requireNonNull(balance, "balance");
       Objects.requireNonNull(transferDefinition, "transferDefinition");
       Objects.requireNonNull(transferTimeout, "transferTimeout");
       Objects.requireNonNull(transferInitialState, "transferInitialState");
+      Objects.requireNonNull(meta, "meta");
     }
   }
 

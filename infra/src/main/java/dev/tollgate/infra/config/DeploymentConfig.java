@@ -130,6 +130,12 @@ public record DeploymentConfig(
     }
     SignerMode mode =
         SignerMode.parse(text(ours, Key.SIGNER_MODE.contextKey()).orElse("kms").trim());
+    String role = text(ours, Setting.ROLE.contextKey()).map(String::trim).orElse("standalone");
+    if (role.startsWith("ssm:")) {
+      throw new DeploymentConfigException(
+          Setting.ROLE.contextKey()
+              + " must be given as it is, not from SSM: it decides which settings are read");
+    }
     Map<Setting, SettingValue> settings = new EnumMap<>(Setting.class);
     List<String> missing = new ArrayList<>();
     for (Setting s : Setting.values()) {
@@ -138,6 +144,13 @@ public record DeploymentConfig(
         if (raw.isPresent()) {
           throw new DeploymentConfigException(
               s.contextKey() + " is only read with tollgate:signerMode=wrapped");
+        }
+        continue;
+      }
+      if ((s == Setting.HUB_URL || s == Setting.HUB_ADDRESS) && !"publisher".equals(role)) {
+        if (raw.isPresent()) {
+          throw new DeploymentConfigException(
+              s.contextKey() + " is only read with tollgate:role=publisher");
         }
         continue;
       }
@@ -194,6 +207,8 @@ public record DeploymentConfig(
               + rate
               + ")");
     }
+    int keeperRate = integer(ours, Key.KEEPER_RATE_MINUTES, 5, 1, 60);
+    checkLegMargin(role, settings.get(Setting.LEG_MARGIN_SECONDS), keeperRate);
     return new DeploymentConfig(
         settings,
         mode,
@@ -205,10 +220,32 @@ public record DeploymentConfig(
         tablePrefix,
         retention,
         integer(ours, Key.WATCHER_RATE_MINUTES, 1, 1, 60),
-        integer(ours, Key.KEEPER_RATE_MINUTES, 5, 1, 60),
+        keeperRate,
         rate,
         burst,
         keyAdmins(ours.get(Key.KEY_ADMINS.contextKey())));
+  }
+
+  /**
+   * A hub's keeper must be able to run twice within the margin between the legs' timeouts, or a
+   * silent publisher-side resolve could leave it no time to claim the reader's transfer.
+   */
+  private static void checkLegMargin(String role, SettingValue margin, int keeperRateMinutes) {
+    if (!"hub".equals(role) || !(margin instanceof SettingValue.Literal literal)) {
+      return;
+    }
+    long seconds = Long.parseLong(literal.value());
+    if (seconds < 2L * keeperRateMinutes * 60) {
+      throw new DeploymentConfigException(
+          Setting.LEG_MARGIN_SECONDS.contextKey()
+              + " "
+              + seconds
+              + " leaves the keeper (every "
+              + keeperRateMinutes
+              + " min, tollgate:keeperRateMinutes) less than two runs to claim a reader's transfer;"
+              + " give at least "
+              + 2L * keeperRateMinutes * 60);
+    }
   }
 
   public SettingValue get(Setting setting) {

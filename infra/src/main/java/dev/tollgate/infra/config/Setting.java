@@ -52,7 +52,18 @@ public enum Setting {
       "TOLLGATE_CHANNELS_SETUP_LIMIT_WINDOW_SECONDS",
       "3600",
       Shape.POSITIVE_INTEGER),
-  WRAPPED_KEY("wrappedKey", "TOLLGATE_SIGNER_WRAPPED_KEY", null, Shape.BASE64);
+  WRAPPED_KEY("wrappedKey", "TOLLGATE_SIGNER_WRAPPED_KEY", null, Shape.BASE64),
+  /** standalone (the default), hub or publisher: the gateway's place in a routed network. */
+  ROLE("role", "TOLLGATE_ROUTING_ROLE", "standalone", Shape.ROLE),
+  /** A publisher gateway's hub: its base URL and its gateway address (read only for publisher). */
+  HUB_URL("hubUrl", "TOLLGATE_ROUTING_HUB_URL", null, Shape.HTTP_URL),
+  HUB_ADDRESS("hubAddress", "TOLLGATE_ROUTING_HUB_ADDRESS", null, Shape.ADDRESS),
+  /** A hub's fee per forwarded payment: flat base units plus parts per million of the price. */
+  HUB_FEE_FLAT("hubFeeFlat", "TOLLGATE_ROUTING_FEE_FLAT", "0", Shape.NATURAL),
+  HUB_FEE_PPM("hubFeePpm", "TOLLGATE_ROUTING_FEE_PPM", "0", Shape.NATURAL),
+  /** How much earlier a hub's forwarded transfer times out than the reader's. */
+  LEG_MARGIN_SECONDS(
+      "legMarginSeconds", "TOLLGATE_ROUTING_LEG_MARGIN_SECONDS", "21600", Shape.POSITIVE_INTEGER);
 
   private final String key;
   private final String environmentVariable;
@@ -101,7 +112,8 @@ public enum Setting {
     NATURAL("0|[1-9][0-9]{0,17}", "a whole number, 0 or more"),
     HTTP_URL("https?://[^\\s]+", "an http(s) URL"),
     ADDRESS("0x[0-9a-fA-F]{40}", "an address: 0x and 40 hex digits"),
-    BASE64("[A-Za-z0-9+/]+={0,2}", "base64 (the output of ./tollgate wrap-key)");
+    BASE64("[A-Za-z0-9+/]+={0,2}", "base64 (the output of ./tollgate wrap-key)"),
+    ROLE("standalone|hub|publisher", "standalone, hub or publisher");
 
     private final Pattern pattern;
     private final String description;

@@ -215,4 +215,47 @@ class DeploymentConfigTest {
       assertThat(refused(c).getMessage()).as(bad).contains("tollgate:keyAdmins", bad);
     }
   }
+
+  @Test
+  void aPublisherGatewayNamesItsHubAndOnlyItMay() {
+    DeploymentConfig standalone = DeploymentConfig.read(minimal());
+    assertThat(standalone.get(Setting.ROLE)).isEqualTo(new SettingValue.Literal("standalone"));
+    assertThat(standalone.settings()).doesNotContainKeys(Setting.HUB_URL, Setting.HUB_ADDRESS);
+
+    Map<String, Object> publisher = minimal();
+    publisher.put("tollgate:role", "publisher");
+    assertThat(refused(publisher).getMessage())
+        .contains("tollgate:hubUrl")
+        .contains("tollgate:hubAddress");
+    publisher.put("tollgate:hubUrl", "https://hub.example");
+    publisher.put("tollgate:hubAddress", A);
+    DeploymentConfig config = DeploymentConfig.read(publisher);
+    assertThat(config.get(Setting.HUB_URL))
+        .isEqualTo(new SettingValue.Literal("https://hub.example"));
+
+    Map<String, Object> misplaced = minimal();
+    misplaced.put("tollgate:hubUrl", "https://hub.example");
+    assertThat(refused(misplaced).getMessage())
+        .isEqualTo("tollgate:hubUrl is only read with tollgate:role=publisher");
+    Map<String, Object> unknown = minimal();
+    unknown.put("tollgate:role", "router");
+    assertThat(refused(unknown).getMessage()).contains("standalone, hub or publisher");
+    Map<String, Object> fromSsm = minimal();
+    fromSsm.put("tollgate:role", "ssm:/tollgate/role");
+    assertThat(refused(fromSsm).getMessage()).contains("not from SSM");
+  }
+
+  @Test
+  void aHubsLegMarginLeavesItsKeeperTwoRuns() {
+    Map<String, Object> hub = minimal();
+    hub.put("tollgate:role", "hub");
+    hub.put("tollgate:keeperRateMinutes", 10);
+    hub.put("tollgate:legMarginSeconds", "1199");
+    assertThat(refused(hub).getMessage())
+        .contains("tollgate:legMarginSeconds 1199")
+        .contains("give at least 1200");
+    hub.put("tollgate:legMarginSeconds", "1200");
+    assertThat(DeploymentConfig.read(hub).get(Setting.LEG_MARGIN_SECONDS))
+        .isEqualTo(new SettingValue.Literal("1200"));
+  }
 }
