@@ -31,7 +31,7 @@ class RefusalCataloguesTest {
   }
 
   @Test
-  void errorReasonsAreUniqueAcrossAllThreeCatalogues() {
+  void errorReasonsAreUniqueAcrossAllFourCatalogues() {
     Set<String> paywall =
         Arrays.stream(PaywallReason.values())
             .map(PaywallReason::errorReason)
@@ -53,6 +53,15 @@ class RefusalCataloguesTest {
     assertThat(gateway)
         .hasSize(GatewayReason.values().length)
         .doesNotContainAnyElementsOf(protocol);
+    Set<String> routing =
+        Arrays.stream(dev.tollgate.functions.routing.RoutingReason.values())
+            .map(dev.tollgate.functions.routing.RoutingReason::errorReason)
+            .collect(Collectors.toSet());
+    assertThat(routing)
+        .hasSize(dev.tollgate.functions.routing.RoutingReason.values().length)
+        .doesNotContainAnyElementsOf(protocol)
+        .doesNotContainAnyElementsOf(gateway)
+        .doesNotContainAnyElementsOf(paywall);
   }
 
   @Test
