@@ -3,18 +3,19 @@
 // @tollgate/x402-client. Called by StockX402SdksTest against a local stack; prints one JSON object
 // with what each call returned, the client's balances and the gateway calls each server made.
 //
-//   node stock-sdks.mjs <gateway URL> <publisher token> <site URL>
+//   node stock-sdks.mjs <gateway URL> <publisher token> <site URL> <chain RPC URL> <wallet key>
 import { serve } from '@hono/node-server';
 import { HTTPFacilitatorClient } from '@x402/core/http';
 import { paymentMiddleware, x402ResourceServer } from '@x402/express';
 import { wrapFetchWithPayment, x402Client, x402HTTPClient } from '@x402/fetch';
 import { paymentMiddleware as honoPaymentMiddleware } from '@x402/hono';
-import { MemoryStorage, VectorHashlockClient } from '@tollgate/x402-client';
+import { MemoryStorage, VectorHashlockClient, walletFunding } from '@tollgate/x402-client';
+import { JsonRpcProvider, Wallet } from 'ethers';
 import { VectorHashlockServer } from '@tollgate/x402-server';
 import express from 'express';
 import { Hono } from 'hono';
 
-const [gatewayUrl, token, siteUrl] = process.argv.slice(2);
+const [gatewayUrl, token, siteUrl, rpcUrl, walletKey] = process.argv.slice(2);
 const PRICES = { forecast: '2000', joke: '1200', dear: '50000000' };
 
 // Every gateway call the servers make, by path: the figure a stock server costs per request.
@@ -134,6 +135,20 @@ const cheat = {
 };
 await call('cheat', wrapFetchWithPayment(plainFetch, new x402Client().register(network, cheat)), `${expressUrl}/weather`);
 out.readerRefusals = tollgate.refusals;
+
+// A reader that funds its channel from its own wallet (an ERC-20 transfer on chain), no faucet.
+const wallet = new Wallet(walletKey, new JsonRpcProvider(rpcUrl, undefined, { staticNetwork: true, pollingInterval: 250 }));
+const funded = await VectorHashlockClient.connect({
+  gatewayUrl,
+  storage: new MemoryStorage(),
+  fetch: plainFetch,
+  fund: walletFunding({ signer: wallet, amount: 3_000_000n }),
+});
+await funded.openChannel();
+out.walletDeposit = funded.balance().payer.toString();
+await call('wallet', wrapFetchWithPayment(plainFetch, new x402Client().register(network, funded)), `${honoUrl}/joke`);
+await funded.catchUp();
+out.walletBalance = funded.balance().payer.toString();
 
 await tollgate.catchUp();
 out.balance = Object.fromEntries(Object.entries(tollgate.balance()).map(([k, v]) => [k, v.toString()]));

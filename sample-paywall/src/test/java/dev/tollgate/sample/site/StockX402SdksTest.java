@@ -3,12 +3,16 @@ package dev.tollgate.sample.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.contracts.anvil.DevAccounts;
 import dev.tollgate.sample.NodeScript;
 import dev.tollgate.sample.SharedStack;
+import dev.tollgate.sample.dev.DevOptions;
+import dev.tollgate.sample.dev.LocalStack;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.web3j.utils.Numeric;
 
 /**
  * x402's own packages, unchanged ({@code @x402/express}, {@code @x402/hono}, {@code @x402/fetch}
@@ -25,6 +29,9 @@ class StockX402SdksTest {
   private static final BigInteger JOKE = BigInteger.valueOf(1_200);
   private static final BigInteger DEAR = BigInteger.valueOf(50_000_000);
 
+  /** A demo account of the local stack that no other test spends from. */
+  private static final int WALLET_ACCOUNT = LocalStack.DEMO_ACCOUNTS.get(2);
+
   @Test
   void stockServersAndAStockClientPayThroughTheGateway() throws Exception {
     SharedStack.Revenue before = SharedStack.revenue();
@@ -35,13 +42,16 @@ class StockX402SdksTest {
             List.of(
                 SharedStack.get().gatewayUrl().toString().replaceAll("/$", ""),
                 SharedStack.get().publisherToken(),
-                SharedStack.get().siteUrl().toString().replaceAll("/$", "")),
-            3);
+                SharedStack.get().siteUrl().toString().replaceAll("/$", ""),
+                "http://127.0.0.1:" + SharedStack.get().options().port(DevOptions.ANVIL),
+                Numeric.toHexStringWithPrefixZeroPadded(
+                    DevAccounts.account(WALLET_ACCOUNT).getEcKeyPair().getPrivateKey(), 64)),
+            4);
 
     SharedStack.Revenue after = SharedStack.revenue();
     List<JsonNode> calls = new ArrayList<>();
     out.get("calls").forEach(calls::add);
-    assertThat(calls).hasSize(10);
+    assertThat(calls).hasSize(11);
 
     JsonNode unpaid = calls.get(0);
     assertThat(unpaid.get("status").asInt()).isEqualTo(402);
@@ -82,16 +92,23 @@ class StockX402SdksTest {
     assertThat(out.get("readerRefusals").get(0).get("reason").asText())
         .isEqualTo("price_below_quote");
 
+    // A reader funded from its own wallet (an ERC-20 transfer, no faucet) pays once.
+    JsonNode wallet = calls.get(10);
+    assertThat(wallet.get("status").asInt()).as(wallet.toString()).isEqualTo(200);
+    assertThat(out.get("walletDeposit").asText()).isEqualTo("3000000");
+    assertThat(new BigInteger(out.get("walletBalance").asText()))
+        .isEqualTo(BigInteger.valueOf(3_000_000).subtract(JOKE));
+
     // Conservation, on both sides: the reader's channel and the gateway's books moved by exactly
-    // the seven payments taken, nothing for the refusals.
+    // the seven payments taken, nothing for the refusals; the wallet reader's one besides.
     BigInteger taken = prices.stream().reduce(BigInteger.ZERO, BigInteger::add).add(WEATHER);
     BigInteger deposit = new BigInteger(out.get("deposit").asText());
     assertThat(new BigInteger(out.get("balance").get("payer").asText()))
         .isEqualTo(deposit.subtract(taken));
     assertThat(new BigInteger(out.get("balance").get("gateway").asText())).isEqualTo(taken);
     assertThat(new BigInteger(out.get("balance").get("locked").asText())).isZero();
-    assertThat(after.total().subtract(before.total())).isEqualTo(taken);
-    assertThat(after.payments() - before.payments()).isEqualTo(7);
+    assertThat(after.total().subtract(before.total())).isEqualTo(taken.add(JOKE));
+    assertThat(after.payments() - before.payments()).isEqualTo(8);
     JsonNode stored = SharedStack.gatewayAsOperator("/channels/" + out.get("channel").asText());
     assertThat(stored.get("nonce").asLong())
         .as("the gateway holds the state the reader's balance was read from")
