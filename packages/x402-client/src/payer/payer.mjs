@@ -20,6 +20,7 @@ import {
   readPaymentRequired,
   readSettlementResponse,
   readUpdate,
+  routingMeta,
   signedReadHeader,
   unopenedChannel,
   unsignedUpdate,
@@ -355,8 +356,28 @@ export class Payer {
       transferDefinition: requirement.extra.transferDefinition,
       transferTimeout: requirement.extra.transferTimeout,
       transferInitialState: { lockHash: lock.lockHash, expiry: lock.expiry },
+      ...(requirement.extra.route ? { meta: this.routed(requirement, amount) } : {}),
     };
     return this.verified(() => propose(this.channel, params, inputs, this.gateway.rules, this.key));
+  }
+
+  /**
+   * The meta of a create paid through this payer's gateway as a hub: the offer must name this
+   * gateway as the hub and add up (price + fee = amount), or the payer would fund a forward nobody
+   * offered.
+   */
+  routed(requirement, amount) {
+    const route = requirement.extra.route;
+    if (route.hub !== this.gateway.address) {
+      throw new PayerError(PayerErrors.REFUSED, `the offer routes through ${route.hub}; this wallet's channel is with ${this.gateway.address}`);
+    }
+    if (BigInt(route.price) + BigInt(route.fee) !== amount) {
+      throw new PayerError(
+        PayerErrors.BAD_ANSWER,
+        `the offer asks ${amount} but its price ${route.price} and hub fee ${route.fee} add up to ${BigInt(route.price) + BigInt(route.fee)}`,
+      );
+    }
+    return routingMeta(requirement, this.gateway.networkContext.chainId);
   }
 
   /**

@@ -70,7 +70,38 @@ export function readRequirement(json, path = 'accepts[0]') {
       lockExpiry: get(extra, 'lockExpiry', e, uint),
       quoteId: get(extra, 'quoteId', e, text),
       quoteExpiresAt: get(extra, 'quoteExpiresAt', e, integer),
+      route: readRoute(extra, e),
     },
+  };
+}
+
+/**
+ * A hub offer's `extra.route` (docs/ROUTING.md): pay `price + fee` to the hub on the reader's
+ * channel with it, and the hub forwards `price` to `recipient` (the publisher's gateway) with the
+ * same lock. Null when the requirement is a direct one.
+ */
+export function readRoute(extra, path) {
+  if (extra.route === undefined || extra.route === null) return null;
+  const r = extra.route;
+  const p = at(path, 'route');
+  if (typeof r !== 'object' || Array.isArray(r)) throw new JsonFormatError(p, 'must be an object');
+  return {
+    hub: get(r, 'hub', p, address),
+    hubUrl: get(r, 'hubUrl', p, text),
+    recipient: get(r, 'recipient', p, address),
+    routingId: get(r, 'routingId', p, bytes32),
+    price: get(r, 'price', p, uint),
+    fee: get(r, 'fee', p, uint),
+  };
+}
+
+/** The create's meta for a routed requirement, in vector's shape: {routingId, path, quote}. */
+export function routingMeta(requirement, chainId) {
+  const route = requirement.extra.route;
+  return {
+    routingId: route.routingId,
+    path: [{ recipient: route.recipient, recipientChainId: chainId, recipientAssetId: requirement.asset }],
+    quote: { amount: route.price, fee: route.fee },
   };
 }
 
@@ -107,6 +138,7 @@ export function readPayerLockRequirement(json, path = 'accepts[0]') {
       transferDefinition: get(extra, 'transferDefinition', e, address),
       transferTimeout: get(extra, 'transferTimeout', e, uint),
       lockExpiry: get(extra, 'lockExpiry', e, uint),
+      route: readRoute(extra, e),
     },
   };
 }

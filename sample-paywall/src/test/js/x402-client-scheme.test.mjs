@@ -133,3 +133,26 @@ test('a stale nonce is caught up from the gateway and paid again once, not twice
   assert.equal(notTwice, undefined);
   assert.equal(client.refusals.length, 2);
 });
+
+test('a hub offer pays price + fee to the hub, with the route in the create’s meta', async () => {
+  const client = await fundedClient(new FakeStack());
+  const publisher = '0x3333333333333333333333333333333333333333';
+  const route = { hub: GATEWAY, hubUrl: GATEWAY_URL, recipient: publisher, routingId: `0x${'ab'.repeat(32)}`, price: '1000', fee: '20' };
+  const offer = (overrides) => ({ ...payerLocked('1020'), extra: { ...payerLocked().extra, route: { ...route, ...overrides } } });
+
+  const paid = await client.createPaymentPayload(2, await named(client, offer({})));
+  await client.schemeHooks.onPaymentResponse(refused(paid.payload, 'refused_for_the_test: no'));
+
+  assert.equal(paid.payload.update.details.balance.amount[0], '1020');
+  assert.equal(paid.payload.update.details.balance.to[1], GATEWAY);
+  assert.deepEqual(paid.payload.update.details.meta, {
+    routingId: route.routingId,
+    path: [{ recipient: publisher, recipientChainId: NETWORK.chainId, recipientAssetId: TOKEN }],
+    quote: { amount: '1000', fee: '20' },
+  });
+  await assert.rejects(client.createPaymentPayload(2, await named(client, offer({ fee: '19' }))), /add up to 1019/);
+  await assert.rejects(
+    client.createPaymentPayload(2, await named(client, offer({ hub: publisher }))),
+    /routes through 0x3333333333333333333333333333333333333333/,
+  );
+});
