@@ -59,6 +59,7 @@ export class VectorHashlockClient {
     this.pending = new Map();
     this.turn = Promise.resolve();
     this.stale = false;
+    this.settlementsUnheard = false;
     /** The last refusal of a payment: {reason, message}; null after a payment is taken. */
     this.lastRefusal = null;
     /** Every refusal of a payment this client made, oldest first: {reason, message}. */
@@ -94,6 +95,19 @@ export class VectorHashlockClient {
     await this.payer.sync();
   }
 
+  /**
+   * Registers this scheme's resource hook on an x402Client of a version without scheme hooks
+   * (@x402/core 2.11, which @x402/axios 2.11.0 brings). Such a client never hands the scheme its
+   * settlement, so each payment first catches up with the gateway instead (one channel read) and
+   * takes the last payment's countersigned create and resolve from the history, checked as ever.
+   * Returns the client.
+   */
+  attachTo(client) {
+    client.onBeforePaymentCreation(async (ctx) => this.remember(ctx));
+    this.settlementsUnheard = true;
+    return client;
+  }
+
   defaultAsset(asset, network) {
     const gateway = this.payer.gateway;
     if (!gateway || network !== gateway.network || String(asset).toLowerCase() !== gateway.asset.toLowerCase()) return undefined;
@@ -113,6 +127,7 @@ export class VectorHashlockClient {
     this.checkCap(BigInt(requirement.amount), context.maxAmountPerPayment);
     const release = await this.nextTurn();
     try {
+      if (this.settlementsUnheard) await this.payer.refresh();
       const inputs = chainInputs(this.payer.now());
       let payload;
       let proposed;
@@ -134,7 +149,12 @@ export class VectorHashlockClient {
         proposed = this.payer.proposePayment(requirement, inputs);
         payload = proposed.update;
       }
-      this.pending.set(proposed.update.bobSignature, { proposed, inputs, release, requirements });
+      if (this.settlementsUnheard) {
+        // No answer will reach this scheme: the next payment learns the outcome from the gateway.
+        release();
+      } else {
+        this.pending.set(proposed.update.bobSignature, { proposed, inputs, release, requirements });
+      }
       return { x402Version, payload };
     } catch (e) {
       release();

@@ -11,6 +11,8 @@ import { wrapFetchWithPayment, x402Client, x402HTTPClient } from '@x402/fetch';
 import { paymentMiddleware as honoPaymentMiddleware } from '@x402/hono';
 import { MemoryStorage, VectorHashlockClient, walletFunding } from '@tollgate/x402-client';
 import { JsonRpcProvider, Wallet } from 'ethers';
+import axios from 'axios';
+import { wrapAxiosWithPayment, x402Client as x402ClientOfAxios } from '@x402/axios';
 import { VectorHashlockServer } from '@tollgate/x402-server';
 import express from 'express';
 import { Hono } from 'hono';
@@ -149,6 +151,21 @@ out.walletDeposit = funded.balance().payer.toString();
 await call('wallet', wrapFetchWithPayment(plainFetch, new x402Client().register(network, funded)), `${honoUrl}/joke`);
 await funded.catchUp();
 out.walletBalance = funded.balance().payer.toString();
+
+// @x402/axios (2.11.0, the newest on npm, on its own @x402/core 2.11): a client without scheme
+// hooks, so the scheme is attached to it and catches up before each payment.
+const axiosReader = await VectorHashlockClient.connect({ gatewayUrl, siteUrl, storage: new MemoryStorage(), fetch: plainFetch });
+await axiosReader.openChannel();
+out.axiosDeposit = axiosReader.balance().payer.toString();
+const api = wrapAxiosWithPayment(axios.create(), axiosReader.attachTo(new x402ClientOfAxios().register(network, axiosReader)));
+for (const url of [`${expressUrl}/weather`, `${honoUrl}/joke`]) {
+  const before = serverCalls.length;
+  // axios answers a 402 as an error: the wrapper pays from its response interceptor.
+  const answer = await api.get(url).catch((e) => e.response ?? { status: 0, data: e.message });
+  out.calls.push({ who: 'axios', url, status: answer.status, body: JSON.stringify(answer.data), gatewayCalls: serverCalls.slice(before) });
+}
+await axiosReader.catchUp();
+out.axiosBalance = axiosReader.balance().payer.toString();
 
 await tollgate.catchUp();
 out.balance = Object.fromEntries(Object.entries(tollgate.balance()).map(([k, v]) => [k, v.toString()]));

@@ -51,7 +51,7 @@ class StockX402SdksTest {
     SharedStack.Revenue after = SharedStack.revenue();
     List<JsonNode> calls = new ArrayList<>();
     out.get("calls").forEach(calls::add);
-    assertThat(calls).hasSize(11);
+    assertThat(calls).hasSize(13);
 
     JsonNode unpaid = calls.get(0);
     assertThat(unpaid.get("status").asInt()).isEqualTo(402);
@@ -99,6 +99,15 @@ class StockX402SdksTest {
     assertThat(new BigInteger(out.get("walletBalance").asText()))
         .isEqualTo(BigInteger.valueOf(3_000_000).subtract(JOKE));
 
+    // @x402/axios 2.11.0 with the scheme attached to its older x402Client pays on both servers.
+    for (JsonNode paid : List.of(calls.get(11), calls.get(12))) {
+      assertThat(paid.get("status").asInt()).as(paid.toString()).isEqualTo(200);
+      assertThat(paid.get("gatewayCalls").toString()).isEqualTo("[\"/settle\"]");
+    }
+    assertThat(new BigInteger(out.get("axiosBalance").asText()))
+        .isEqualTo(
+            new BigInteger(out.get("axiosDeposit").asText()).subtract(WEATHER).subtract(JOKE));
+
     // Conservation, on both sides: the reader's channel and the gateway's books moved by exactly
     // the seven payments taken, nothing for the refusals; the wallet reader's one besides.
     BigInteger taken = prices.stream().reduce(BigInteger.ZERO, BigInteger::add).add(WEATHER);
@@ -107,8 +116,9 @@ class StockX402SdksTest {
         .isEqualTo(deposit.subtract(taken));
     assertThat(new BigInteger(out.get("balance").get("gateway").asText())).isEqualTo(taken);
     assertThat(new BigInteger(out.get("balance").get("locked").asText())).isZero();
-    assertThat(after.total().subtract(before.total())).isEqualTo(taken.add(JOKE));
-    assertThat(after.payments() - before.payments()).isEqualTo(8);
+    assertThat(after.total().subtract(before.total()))
+        .isEqualTo(taken.add(JOKE).add(WEATHER).add(JOKE));
+    assertThat(after.payments() - before.payments()).isEqualTo(10);
     JsonNode stored = SharedStack.gatewayAsOperator("/channels/" + out.get("channel").asText());
     assertThat(stored.get("nonce").asLong())
         .as("the gateway holds the state the reader's balance was read from")
