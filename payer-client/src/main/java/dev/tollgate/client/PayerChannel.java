@@ -11,6 +11,7 @@ import dev.tollgate.core.protocol.DepositTotals;
 import dev.tollgate.core.protocol.Transition;
 import dev.tollgate.core.transfer.HashlockState;
 import dev.tollgate.core.update.ChannelUpdate;
+import dev.tollgate.core.update.TransferMeta;
 import dev.tollgate.core.update.UpdateDetails;
 import dev.tollgate.core.update.UpdateParams;
 import dev.tollgate.core.value.Address;
@@ -148,7 +149,13 @@ final class PayerChannel {
             new Balance(accepted.amount(), Uint256.ZERO, payer(), gateway.address()),
             accepted.extra().transferDefinition(),
             accepted.extra().transferTimeout(),
-            new HashlockState(accepted.extra().lockHash(), accepted.extra().lockExpiry()));
+            new HashlockState(accepted.extra().lockHash(), accepted.extra().lockExpiry()),
+            // Through a hub: vector's routing data tells it where to forward (not signed).
+            accepted
+                .extra()
+                .route()
+                .map(r -> r.meta(view.network().chainId(), accepted.asset()).toMeta())
+                .orElse(TransferMeta.NONE));
     Outcome<Transition> proposed = party.propose(view, params, ChainInputs.at(now));
     if (!proposed.isOk() && proposed.rejection().reason() == FailureReason.INSUFFICIENT_BALANCE) {
       throw new InsufficientBalanceException(accepted.asset(), accepted.amount(), balance);

@@ -4,13 +4,15 @@ import dev.tollgate.core.value.Uint256;
 import dev.tollgate.x402.PaymentRequired;
 import dev.tollgate.x402.PaymentRequirements;
 import dev.tollgate.x402.QuoteExtra;
+import dev.tollgate.x402.RouteOffer;
 import dev.tollgate.x402.refusal.PaywallReason;
 import java.util.Optional;
 
 /**
  * Which of a 402's offers this client pays, if any: one on the gateway's network and contracts,
  * paying the gateway in an asset it prices in, at no more than the caller's limit. Anything else is
- * refused before signing: a resource server cannot make this client pay someone else.
+ * refused before signing: a resource server cannot make this client pay someone else. An offer
+ * through a hub is paid when the hub is this client's gateway and its price and fee add up.
  */
 final class PaymentChoice {
   /** The errorReason of a price above the caller's {@code maxPrice}. */
@@ -67,6 +69,29 @@ final class PaymentChoice {
               + x.transferDefinition()
               + ", not the gateway's hashlock "
               + gateway.hashlockDefinition());
+    }
+    if (x.route().isPresent()) {
+      RouteOffer route = x.route().get();
+      if (!route.hub().equals(gateway.address())) {
+        return refused(
+            PaywallReason.WRONG_PAY_TO,
+            "the offer routes through hub "
+                + route.hub()
+                + ", not this client's "
+                + gateway.address());
+      }
+      if (!route.total().equals(offer.amount())) {
+        return refused(
+            PaywallReason.INVALID_QUOTE,
+            "the offer asks "
+                + offer.amount()
+                + " but its price "
+                + route.price()
+                + " and hub fee "
+                + route.fee()
+                + " add up to "
+                + route.total());
+      }
     }
     if (maxPrice.isPresent() && offer.amount().compareTo(maxPrice.get()) > 0) {
       return Optional.of(

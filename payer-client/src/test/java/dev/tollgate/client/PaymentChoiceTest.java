@@ -11,6 +11,7 @@ import dev.tollgate.x402.PaymentRequired;
 import dev.tollgate.x402.PaymentRequirements;
 import dev.tollgate.x402.QuoteExtra;
 import dev.tollgate.x402.ResourceInfo;
+import dev.tollgate.x402.RouteOffer;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -106,6 +107,45 @@ class PaymentChoiceTest {
     assertThat(e).as("expected %s", reason).isNotNull();
     assertThat(e.errorReason()).isEqualTo(reason);
     assertThat(e.httpStatus()).isEqualTo(402);
+  }
+
+  private static PaymentRequirements routed(Address hub, long price, long fee) {
+    PaymentRequirements o = offer(UnaryOperator.identity());
+    QuoteExtra x = o.extra();
+    return new PaymentRequirements(
+        o.scheme(),
+        o.network(),
+        Uint256.of(1_500),
+        o.asset(),
+        hub,
+        o.maxTimeoutSeconds(),
+        new QuoteExtra(
+            x.channelFactoryAddress(),
+            x.transferRegistryAddress(),
+            x.transferDefinition(),
+            x.transferTimeout(),
+            x.lockHash(),
+            x.lockExpiry(),
+            x.quoteId(),
+            x.quoteExpiresAt(),
+            Optional.of(
+                new RouteOffer(
+                    hub,
+                    java.net.URI.create("https://hub.example"),
+                    address(0x33),
+                    bytes32(9),
+                    Uint256.of(price),
+                    Uint256.of(fee)))));
+  }
+
+  @Test
+  void anOfferThroughThisClientsGatewayAsHubIsPaidWhenItAddsUp() throws Exception {
+    PaymentRequirements throughHub = routed(GATEWAY, 1_480, 20);
+
+    assertThat(PaymentChoice.choose(required(throughHub), INFO, Optional.empty()))
+        .isEqualTo(throughHub);
+    refused(routed(address(0x44), 1_480, 20), "wrong_pay_to");
+    refused(routed(GATEWAY, 1_480, 19), "invalid_quote");
   }
 
   private static PaymentRequirements offer(UnaryOperator<PaymentRequirements> edit) {

@@ -7,6 +7,7 @@ import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Bytes32;
 import dev.tollgate.core.value.Uint256;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,7 +20,8 @@ import java.util.Set;
  * string), and the initial state {@code lockHash} with {@code lockExpiry} (epoch seconds, decimal
  * string, "0" = no expiry). {@code quoteId} is the gateway's MACed quote token, to be echoed
  * unchanged; {@code quoteExpiresAt} (epoch seconds) tells the payer when to ask again and is only
- * informative: the gateway trusts the copy inside {@code quoteId}.
+ * informative: the gateway trusts the copy inside {@code quoteId}. {@code route}, when present,
+ * makes the offer one through a hub ({@link RouteOffer}).
  *
  * @param transferDefinition the address of the HashlockTransfer definition
  */
@@ -31,7 +33,8 @@ public record QuoteExtra(
     Bytes32 lockHash,
     Uint256 lockExpiry,
     String quoteId,
-    long quoteExpiresAt) {
+    long quoteExpiresAt,
+    Optional<RouteOffer> route) {
 
   /**
    * Tollgate defines every field here, so an unknown one means a payer built against another
@@ -46,7 +49,30 @@ public record QuoteExtra(
           "lockHash",
           "lockExpiry",
           "quoteId",
-          "quoteExpiresAt");
+          "quoteExpiresAt",
+          "route");
+
+  /** A direct quote: no hub in between. */
+  public QuoteExtra(
+      Address channelFactoryAddress,
+      Address transferRegistryAddress,
+      Address transferDefinition,
+      Uint256 transferTimeout,
+      Bytes32 lockHash,
+      Uint256 lockExpiry,
+      String quoteId,
+      long quoteExpiresAt) {
+    this(
+        channelFactoryAddress,
+        transferRegistryAddress,
+        transferDefinition,
+        transferTimeout,
+        lockHash,
+        lockExpiry,
+        quoteId,
+        quoteExpiresAt,
+        Optional.empty());
+  }
 
   public QuoteExtra {
     Objects.requireNonNull(channelFactoryAddress, "channelFactoryAddress");
@@ -59,6 +85,7 @@ public record QuoteExtra(
     if (quoteId.isEmpty()) {
       throw new IllegalArgumentException("quoteId must not be empty");
     }
+    Objects.requireNonNull(route, "route");
     if (quoteExpiresAt < 0) {
       throw new IllegalArgumentException("quoteExpiresAt must not be negative: " + quoteExpiresAt);
     }
@@ -74,6 +101,7 @@ public record QuoteExtra(
     o.put("lockExpiry", lockExpiry.toDecimal());
     o.put("quoteId", quoteId);
     o.put("quoteExpiresAt", quoteExpiresAt);
+    route.ifPresent(r -> o.set("route", r.toJson()));
     return o;
   }
 
@@ -88,6 +116,7 @@ public record QuoteExtra(
         f.bytes32("lockHash"),
         f.uint("lockExpiry"),
         f.nonEmptyText("quoteId"),
-        f.integer("quoteExpiresAt"));
+        f.integer("quoteExpiresAt"),
+        f.optionalObject("route").map(r -> RouteOffer.fromJson(r.node(), f.at("route"))));
   }
 }

@@ -3,10 +3,12 @@ package dev.tollgate.functions.routing;
 import dev.tollgate.core.channel.Balance;
 import dev.tollgate.core.transfer.HashlockState;
 import dev.tollgate.core.update.ChannelUpdate;
+import dev.tollgate.core.update.TransferMeta;
 import dev.tollgate.core.update.UpdateDetails;
 import dev.tollgate.core.update.UpdateParams;
 import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Uint256;
+import dev.tollgate.x402.RoutingMeta;
 import dev.tollgate.x402.refusal.Checked;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,6 +24,19 @@ import java.util.Optional;
  */
 public final class ForwardPlan {
   private ForwardPlan() {}
+
+  /** The routing data of a create's meta, or why there is none a hub can follow. */
+  public static Checked<RoutingMeta> routingOf(TransferMeta meta) {
+    if (meta.isEmpty()) {
+      return Checked.refused(
+          RoutingReason.NOT_ROUTED, "the create's details.meta carries no routing data");
+    }
+    try {
+      return Checked.ok(RoutingMeta.fromMeta(meta));
+    } catch (IllegalArgumentException e) {
+      return Checked.refused(RoutingReason.MALFORMED_ROUTING, e.getMessage());
+    }
+  }
 
   /**
    * What the hub knows of the recipient's channel: whether one is open, and how much of the asset
@@ -58,7 +73,7 @@ public final class ForwardPlan {
         || !(create.transferInitialState() instanceof HashlockState lock)) {
       return Checked.refused(RoutingReason.NOT_ROUTED, "only a hashlock create can be forwarded");
     }
-    Checked<RoutingMeta> parsed = RoutingMeta.of(create.meta());
+    Checked<RoutingMeta> parsed = routingOf(create.meta());
     if (!parsed.isOk()) {
       return Checked.refused(parsed.refusal());
     }

@@ -13,6 +13,7 @@ import dev.tollgate.core.update.UpdateParams;
 import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Bytes32;
 import dev.tollgate.core.value.Uint256;
+import dev.tollgate.x402.RoutingMeta;
 import dev.tollgate.x402.refusal.Checked;
 import java.util.List;
 import java.util.Optional;
@@ -98,7 +99,7 @@ class ForwardPlanTest {
     assertThat(p.transferTimeout()).isEqualTo(Uint256.of(86_400 - 21_600));
     assertThat(p.assetId()).isEqualTo(TOKEN);
     assertThat(p.transferDefinition()).isEqualTo(HASHLOCK);
-    RoutingMeta carried = RoutingMeta.of(p.meta()).value();
+    RoutingMeta carried = ForwardPlan.routingOf(p.meta()).value();
     assertThat(carried.recipient()).isEqualTo(PUBLISHER);
     assertThat(carried.routingId()).isEqualTo(route(PUBLISHER, TOKEN, CHAIN).routingId());
   }

@@ -21,6 +21,7 @@ import dev.tollgate.core.update.UpdateParams;
 import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Bytes32;
 import dev.tollgate.core.value.Uint256;
+import dev.tollgate.x402.RoutingMeta;
 import dev.tollgate.x402.refusal.Checked;
 import java.math.BigInteger;
 import java.security.SecureRandom;

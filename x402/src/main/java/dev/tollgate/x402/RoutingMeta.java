@@ -1,4 +1,4 @@
-package dev.tollgate.functions.routing;
+package dev.tollgate.x402;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -7,14 +7,13 @@ import dev.tollgate.core.update.TransferMeta;
 import dev.tollgate.core.value.Address;
 import dev.tollgate.core.value.Bytes32;
 import dev.tollgate.core.value.Uint256;
-import dev.tollgate.x402.refusal.Checked;
 import java.util.Objects;
 
 /**
  * The routing data of a reader's create, in vector's shape: {@code {routingId, path: [{recipient,
  * recipientChainId, recipientAssetId}], quote: {amount, fee}}}. The quote is the publisher's offer
  * as the reader accepted it: the price the publisher receives and the fee the hub keeps. Advisory,
- * as all meta is (not signed): the hub checks every amount against the create itself, which is.
+ * as all meta is (not signed): a hub checks every amount against the create itself, which is.
  *
  * @param recipient the publisher gateway's address (bob on the hub–publisher channel)
  */
@@ -46,38 +45,31 @@ public record RoutingMeta(
     return TransferMeta.of(o);
   }
 
-  /** The routing data of {@code meta}, or why it has none that a hub can follow. */
-  public static Checked<RoutingMeta> of(TransferMeta meta) {
-    Objects.requireNonNull(meta, "meta");
-    if (meta.isEmpty()) {
-      return Checked.refused(
-          RoutingReason.NOT_ROUTED, "the create's details.meta carries no routing data");
-    }
+  /**
+   * Reads {@code meta}'s routing data.
+   *
+   * @throws IllegalArgumentException naming the field that is missing or wrong
+   */
+  public static RoutingMeta fromMeta(TransferMeta meta) {
     ObjectNode m = meta.json();
-    try {
-      JsonNode path = m.get("path");
-      if (path == null || !path.isArray() || path.size() != 1) {
-        throw new IllegalArgumentException(
-            "details.meta.path must hold exactly one hop (this hub forwards one hop), got "
-                + (path == null ? "nothing" : path.toString()));
-      }
-      JsonNode hop = path.get(0);
-      JsonNode quote = m.get("quote");
-      if (quote == null || !quote.isObject()) {
-        throw new IllegalArgumentException("details.meta.quote must be an object {amount, fee}");
-      }
-      return Checked.ok(
-          new RoutingMeta(
-              Bytes32.fromHex(text(m, "routingId", "details.meta.routingId")),
-              Address.fromHex(text(hop, "recipient", "details.meta.path[0].recipient")),
-              chainId(hop.get("recipientChainId")),
-              Address.fromHex(
-                  text(hop, "recipientAssetId", "details.meta.path[0].recipientAssetId")),
-              Uint256.parse(text(quote, "amount", "details.meta.quote.amount")),
-              Uint256.parse(text(quote, "fee", "details.meta.quote.fee"))));
-    } catch (IllegalArgumentException e) {
-      return Checked.refused(RoutingReason.MALFORMED_ROUTING, e.getMessage());
+    JsonNode path = m.get("path");
+    if (path == null || !path.isArray() || path.size() != 1) {
+      throw new IllegalArgumentException(
+          "details.meta.path must hold exactly one hop (a hub forwards one hop), got "
+              + (path == null ? "nothing" : path.toString()));
     }
+    JsonNode hop = path.get(0);
+    JsonNode quote = m.get("quote");
+    if (quote == null || !quote.isObject()) {
+      throw new IllegalArgumentException("details.meta.quote must be an object {amount, fee}");
+    }
+    return new RoutingMeta(
+        Bytes32.fromHex(text(m, "routingId", "details.meta.routingId")),
+        Address.fromHex(text(hop, "recipient", "details.meta.path[0].recipient")),
+        chainId(hop.get("recipientChainId")),
+        Address.fromHex(text(hop, "recipientAssetId", "details.meta.path[0].recipientAssetId")),
+        Uint256.parse(text(quote, "amount", "details.meta.quote.amount")),
+        Uint256.parse(text(quote, "fee", "details.meta.quote.fee")));
   }
 
   private static String text(JsonNode node, String field, String path) {
