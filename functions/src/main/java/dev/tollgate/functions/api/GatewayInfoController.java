@@ -6,6 +6,8 @@ import dev.tollgate.core.protocol.ChannelParty;
 import dev.tollgate.core.protocol.ChannelRules;
 import dev.tollgate.functions.gateway.GatewayNetwork;
 import dev.tollgate.functions.paywall.PriceList;
+import dev.tollgate.functions.routing.RoutingJson;
+import dev.tollgate.functions.routing.RoutingSettings;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -13,13 +15,17 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 
-/** What a payer's client needs before opening a channel: who the gateway is, and where. */
+/**
+ * What a payer's client needs before opening a channel: who the gateway is, and where; and its role
+ * in a routed network ({@code routing}).
+ */
 @Controller("/gateway")
 @Requires(beans = GatewayNetwork.class)
 public class GatewayInfoController {
   private final ObjectNode info;
 
-  public GatewayInfoController(GatewayNetwork network, ChannelParty gateway, PriceList prices) {
+  public GatewayInfoController(
+      GatewayNetwork network, ChannelParty gateway, PriceList prices, RoutingSettings routing) {
     ChannelRules rules = gateway.rules();
     ObjectNode out = ChannelJson.MAPPER.createObjectNode();
     out.put("address", gateway.signer().address().toChecksumHex());
@@ -42,6 +48,7 @@ public class GatewayInfoController {
                     .put("prefix", r.prefix())
                     .put("price", r.price().toDecimal())
                     .put("description", r.description()));
+    out.set("routing", RoutingJson.of(routing));
     this.info = out;
   }
 

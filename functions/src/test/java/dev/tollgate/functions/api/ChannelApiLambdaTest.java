@@ -39,6 +39,7 @@ class ChannelApiLambdaTest extends OnStackTest {
     assertThat(info.get("mastercopy").asText())
         .isEqualTo(stack.deployment().mastercopy().toChecksumHex());
     assertThat(info.get("assets").get(0).asText()).isEqualTo(stack.token().toChecksumHex());
+    assertThat(info.get("routing").toString()).isEqualTo("{\"role\":\"standalone\"}");
   }
 
   @Test

@@ -70,4 +70,28 @@ class RoutingSettingsTest {
                     "hub", Optional.empty(), Optional.empty(), "-1", 0, 86_400, 21_600))
         .hasMessageContaining("tollgate.routing.fee-flat must be base units");
   }
+
+  @Test
+  void gatewayInfoNamesAHubsFeeAndTimeoutsAndAPublishersHub() {
+    RoutingSettings hub =
+        RoutingSettings.of("hub", Optional.empty(), Optional.empty(), "10", 2_500, 86_400, 21_600);
+    RoutingSettings publisher =
+        RoutingSettings.of(
+            "publisher",
+            Optional.of("https://hub.example"),
+            Optional.of("0x70997970C51812dc3A010C7d01b50e0d17dc79C8"),
+            "0",
+            0,
+            86_400,
+            21_600);
+
+    assertThat(RoutingJson.of(hub).toString())
+        .isEqualTo(
+            "{\"role\":\"hub\",\"fee\":{\"flat\":\"10\",\"ppm\":2500},"
+                + "\"readerTransferTimeoutSeconds\":86400,\"forwardTransferTimeoutSeconds\":64800}");
+    assertThat(RoutingJson.of(publisher).toString())
+        .isEqualTo(
+            "{\"role\":\"publisher\",\"hub\":{\"url\":\"https://hub.example\","
+                + "\"address\":\"0x70997970C51812dc3A010C7d01b50e0d17dc79C8\"}}");
+  }
 }
