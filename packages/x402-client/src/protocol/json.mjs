@@ -197,11 +197,18 @@ export function unsignedUpdate(update) {
 
 /**
  * A create's `meta`, as vector has it: routing data for an intermediary (routingId, path, quote),
- * carried with the update but outside the signed state. Any JSON object; kept as a copy.
+ * carried with the update but outside the signed state. Any JSON object up to META_MAX_BYTES;
+ * kept as a copy.
  */
 export function readMeta(value, path) {
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
     throw new JsonFormatError(path, `meta must be a JSON object, got ${Array.isArray(value) ? 'an array' : typeof value}`);
   }
-  return JSON.parse(JSON.stringify(value));
+  const text = JSON.stringify(value);
+  const size = new TextEncoder().encode(text).length;
+  if (size > META_MAX_BYTES) throw new JsonFormatError(path, `is ${size} bytes as JSON; at most ${META_MAX_BYTES} are taken`);
+  return JSON.parse(text);
 }
+
+/** The most a create's meta may hold as compact JSON (channel-core's TransferMeta.MAX_BYTES). */
+export const META_MAX_BYTES = 1024;

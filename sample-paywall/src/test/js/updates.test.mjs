@@ -112,6 +112,10 @@ describe('a payment channel, both parties in JavaScript', () => {
       () => readUpdate({ ...routed.accepted.update, details: { ...routed.accepted.update.details, meta: [1] } }, 'update'),
       /update\.details\.meta: meta must be a JSON object/,
     );
+    assert.throws(
+      () => readUpdate({ ...routed.accepted.update, details: { ...routed.accepted.update.details, meta: { note: 'x'.repeat(1100) } } }, 'update'),
+      /update\.details\.meta: is 1111 bytes as JSON; at most 1024 are taken/,
+    );
   });
 
   test('create: the price moves from the payer into a hashlock transfer to the gateway, nonce 2 → 3', () => {

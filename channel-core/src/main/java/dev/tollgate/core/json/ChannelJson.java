@@ -357,9 +357,18 @@ public final class ChannelJson {
 
   /** A create's optional {@code meta}: any JSON object, not part of the signed state. */
   private static TransferMeta meta(JsonFields d) {
-    return d.optionalObject("meta")
-        .map(m -> TransferMeta.of((ObjectNode) m.node()))
-        .orElse(TransferMeta.NONE);
+    Optional<JsonFields> meta = d.optionalObject("meta");
+    if (meta.isEmpty()) {
+      return TransferMeta.NONE;
+    }
+    ObjectNode json = (ObjectNode) meta.get().node();
+    int size = TransferMeta.sizeOf(json);
+    if (size > TransferMeta.MAX_BYTES) {
+      throw new JsonFormatException(
+          d.at("meta"),
+          "is " + size + " bytes as JSON; at most " + TransferMeta.MAX_BYTES + " are taken");
+    }
+    return TransferMeta.of(json);
   }
 
   private static ObjectNode toJson(UpdateDetails details) {
