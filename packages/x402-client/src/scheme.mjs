@@ -13,6 +13,7 @@ import { SCHEME, chainInputs, isPayerLocked, payerLockHash, readAnyRequirement, 
 
 /** Refusals after which the channel has moved on without this payer: catch up, pay once more. */
 const BEHIND = ['stale_nonce', 'skipped_nonce', 'payment_already_used'];
+const MAX_REFUSALS = 100;
 
 export class VectorHashlockClient {
   /**
@@ -62,7 +63,7 @@ export class VectorHashlockClient {
     this.settlementsUnheard = false;
     /** The last refusal of a payment: {reason, message}; null after a payment is taken. */
     this.lastRefusal = null;
-    /** Every refusal of a payment this client made, oldest first: {reason, message}. */
+    /** The last refusals of this client's payments, oldest first: {reason, message}. */
     this.refusals = [];
     this.schemeHooks = {
       onBeforePaymentCreation: async (ctx) => this.remember(ctx),
@@ -180,6 +181,9 @@ export class VectorHashlockClient {
       const reason = String(message).split(':')[0];
       this.lastRefusal = { reason, message: String(message) };
       this.refusals.push(this.lastRefusal);
+      // A long-running client keeps the recent ones only: a server refusing on and on must not
+      // grow it without bound.
+      if (this.refusals.length > MAX_REFUSALS) this.refusals.shift();
       if (BEHIND.includes(reason) && !this.recovered.has(entry.requirements)) {
         this.recovered.add(entry.requirements);
         await this.payer.sync();

@@ -49,6 +49,19 @@ const get = (object, name, path, reader) => reader(required(object, name, path),
  * which the payment echoes back as `accepted`.
  */
 export function readRequirement(json, path = 'accepts[0]') {
+  return readWith(json, path, (extra, e) => ({
+    lockHash: get(extra, 'lockHash', e, bytes32),
+    lockExpiry: get(extra, 'lockExpiry', e, uint),
+    quoteId: get(extra, 'quoteId', e, text),
+    quoteExpiresAt: get(extra, 'quoteExpiresAt', e, integer),
+  }));
+}
+
+/**
+ * The fields every `vector-hashlock` requirement has, and its `extra`'s contracts, timeout and
+ * route; `lockFields(extra, path)` reads what its kind of lock adds.
+ */
+function readWith(json, path, lockFields) {
   const scheme = get(json, 'scheme', path, text);
   if (scheme !== SCHEME) throw new JsonFormatError(at(path, 'scheme'), `'${scheme}' is not supported (expected '${SCHEME}')`);
   const extra = required(json, 'extra', path);
@@ -66,10 +79,7 @@ export function readRequirement(json, path = 'accepts[0]') {
       transferRegistryAddress: get(extra, 'transferRegistryAddress', e, address),
       transferDefinition: get(extra, 'transferDefinition', e, address),
       transferTimeout: get(extra, 'transferTimeout', e, uint),
-      lockHash: get(extra, 'lockHash', e, bytes32),
-      lockExpiry: get(extra, 'lockExpiry', e, uint),
-      quoteId: get(extra, 'quoteId', e, text),
-      quoteExpiresAt: get(extra, 'quoteExpiresAt', e, integer),
+      ...lockFields(extra, e),
       route: readRoute(extra, e),
     },
   };
@@ -118,29 +128,10 @@ export const PAYER_LOCK = 'payer';
  * Tollgate does not define (a resource server's own) stay in `raw` and are echoed unchanged.
  */
 export function readPayerLockRequirement(json, path = 'accepts[0]') {
-  const scheme = get(json, 'scheme', path, text);
-  if (scheme !== SCHEME) throw new JsonFormatError(at(path, 'scheme'), `'${scheme}' is not supported (expected '${SCHEME}')`);
-  const extra = required(json, 'extra', path);
-  const e = at(path, 'extra');
-  if (extra.lock !== PAYER_LOCK) throw new JsonFormatError(at(e, 'lock'), `'${extra.lock}' is not '${PAYER_LOCK}'`);
-  return {
-    raw: json,
-    scheme,
-    network: get(json, 'network', path, text),
-    amount: get(json, 'amount', path, uint),
-    asset: get(json, 'asset', path, address),
-    payTo: get(json, 'payTo', path, address),
-    maxTimeoutSeconds: get(json, 'maxTimeoutSeconds', path, integer),
-    extra: {
-      lock: PAYER_LOCK,
-      channelFactoryAddress: get(extra, 'channelFactoryAddress', e, address),
-      transferRegistryAddress: get(extra, 'transferRegistryAddress', e, address),
-      transferDefinition: get(extra, 'transferDefinition', e, address),
-      transferTimeout: get(extra, 'transferTimeout', e, uint),
-      lockExpiry: get(extra, 'lockExpiry', e, uint),
-      route: readRoute(extra, e),
-    },
-  };
+  return readWith(json, path, (extra, e) => {
+    if (extra.lock !== PAYER_LOCK) throw new JsonFormatError(at(e, 'lock'), `'${extra.lock}' is not '${PAYER_LOCK}'`);
+    return { lock: PAYER_LOCK, lockExpiry: get(extra, 'lockExpiry', e, uint) };
+  });
 }
 
 /** A requirement of either form: a gateway's quote, or payer-locked. */

@@ -1,12 +1,9 @@
 package dev.tollgate.x402;
 
-import static dev.tollgate.x402.refusal.PaywallReason.UNSUPPORTED_SCHEME;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.core.value.Address;
-import dev.tollgate.core.value.Hex;
 import dev.tollgate.core.value.Uint256;
 import java.util.Objects;
 
@@ -49,17 +46,7 @@ public record PayerLockRequirements(
 
   public static PayerLockRequirements fromJson(JsonNode node, String path) {
     X402Fields f = X402Fields.of(node, path);
-    String scheme = f.nonEmptyText("scheme");
-    if (!PaymentRequirements.SCHEME.equals(scheme)) {
-      throw new X402FormatException(
-          UNSUPPORTED_SCHEME,
-          f.at("scheme"),
-          "'"
-              + Hex.abbreviate(scheme)
-              + "' is not supported (expected '"
-              + PaymentRequirements.SCHEME
-              + "')");
-    }
+    PaymentRequirements.ourScheme(f);
     return new PayerLockRequirements(
         f.nonEmptyText("network"),
         f.amount("amount"),

@@ -45,11 +45,6 @@ public record PayerLockedPayment(
     return PaymentRequired.copyOf(extensions);
   }
 
-  /** The lockHash the create must carry: the salt's, for this payment's resource. */
-  public Bytes32 expectedLockHash() {
-    return PayerLock.lockHash(lockSalt, resourceInfo.url());
-  }
-
   @Override
   public ObjectNode toJson() {
     ObjectNode o = JsonNodeFactory.instance.objectNode();

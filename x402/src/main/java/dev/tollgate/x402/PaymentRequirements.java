@@ -67,13 +67,7 @@ public record PaymentRequirements(
   /** The scheme is read first, so another scheme's {@code extra} is never misread as ours. */
   public static PaymentRequirements fromJson(JsonNode node, String path) {
     X402Fields f = X402Fields.of(node, path);
-    String scheme = f.nonEmptyText("scheme");
-    if (!SCHEME.equals(scheme)) {
-      throw new X402FormatException(
-          UNSUPPORTED_SCHEME,
-          f.at("scheme"),
-          "'" + Hex.abbreviate(scheme) + "' is not supported (expected '" + SCHEME + "')");
-    }
+    String scheme = ourScheme(f);
     return new PaymentRequirements(
         scheme,
         f.nonEmptyText("network"),
@@ -82,5 +76,20 @@ public record PaymentRequirements(
         f.address("payTo"),
         f.integer("maxTimeoutSeconds"),
         QuoteExtra.fromJson(f.object("extra").node(), f.at("extra")));
+  }
+
+  /**
+   * {@code scheme}, which must be {@value #SCHEME}: another scheme is {@link
+   * PaywallReason#UNSUPPORTED_SCHEME}, not a malformed requirement.
+   */
+  static String ourScheme(X402Fields f) {
+    String scheme = f.nonEmptyText("scheme");
+    if (!SCHEME.equals(scheme)) {
+      throw new X402FormatException(
+          UNSUPPORTED_SCHEME,
+          f.at("scheme"),
+          "'" + Hex.abbreviate(scheme) + "' is not supported (expected '" + SCHEME + "')");
+    }
+    return scheme;
   }
 }

@@ -3,10 +3,7 @@ package dev.tollgate.functions.paywall;
 import static dev.tollgate.x402.refusal.PaywallReason.BELOW_PRICE;
 import static dev.tollgate.x402.refusal.PaywallReason.INVALID_PAYMENT_REQUIREMENTS;
 import static dev.tollgate.x402.refusal.PaywallReason.LOCK_MISMATCH;
-import static dev.tollgate.x402.refusal.PaywallReason.NETWORK_MISMATCH;
 import static dev.tollgate.x402.refusal.PaywallReason.RESOURCE_MISMATCH;
-import static dev.tollgate.x402.refusal.PaywallReason.WRONG_ASSET;
-import static dev.tollgate.x402.refusal.PaywallReason.WRONG_PAY_TO;
 
 import dev.tollgate.core.transfer.HashlockTransfer;
 import dev.tollgate.core.value.Bytes32;
@@ -52,21 +49,11 @@ final class PayerLockCheck {
     Objects.requireNonNull(requestedResourceUrl, "requestedResourceUrl");
     Objects.requireNonNull(price, "price");
     PayerLockRequirements accepted = payment.accepted();
-    if (!terms.network().equals(accepted.network())) {
-      return refused(
-          NETWORK_MISMATCH,
-          "accepted.network '"
-              + Hex.abbreviate(accepted.network())
-              + "' is not "
-              + terms.network());
-    }
-    if (!terms.asset().equals(accepted.asset())) {
-      return refused(
-          WRONG_ASSET, "accepted.asset " + accepted.asset() + " is not " + terms.asset());
-    }
-    if (!terms.payTo().equals(accepted.payTo())) {
-      return refused(
-          WRONG_PAY_TO, "accepted.payTo " + accepted.payTo() + " is not " + terms.payTo());
+    Optional<Refusal> payee =
+        QuotedLock.checkPayee(
+            terms, "accepted.", accepted.network(), accepted.asset(), accepted.payTo());
+    if (payee.isPresent()) {
+      return Checked.refused(payee.get());
     }
     Optional<Refusal> extra = differentExtra(terms, accepted.extra());
     if (extra.isPresent()) {

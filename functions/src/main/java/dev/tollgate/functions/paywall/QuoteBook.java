@@ -1,13 +1,10 @@
 package dev.tollgate.functions.paywall;
 
 import static dev.tollgate.x402.refusal.PaywallReason.INVALID_QUOTE;
-import static dev.tollgate.x402.refusal.PaywallReason.NETWORK_MISMATCH;
 import static dev.tollgate.x402.refusal.PaywallReason.PRICE_BELOW_QUOTE;
 import static dev.tollgate.x402.refusal.PaywallReason.QUOTE_EXPIRED;
 import static dev.tollgate.x402.refusal.PaywallReason.RESOURCE_MISMATCH;
 import static dev.tollgate.x402.refusal.PaywallReason.UNSUPPORTED_SCHEME;
-import static dev.tollgate.x402.refusal.PaywallReason.WRONG_ASSET;
-import static dev.tollgate.x402.refusal.PaywallReason.WRONG_PAY_TO;
 
 import dev.tollgate.core.transfer.HashlockTransfer;
 import dev.tollgate.core.update.ChannelUpdate;
@@ -133,16 +130,10 @@ public final class QuoteBook {
               + "' is not "
               + PaymentRequirements.SCHEME);
     }
-    if (!network().equals(accepted.network())) {
-      return refused(
-          NETWORK_MISMATCH,
-          "network '" + Hex.abbreviate(accepted.network()) + "' is not " + network());
-    }
-    if (!terms.asset().equals(accepted.asset())) {
-      return refused(WRONG_ASSET, "asset " + accepted.asset() + " is not " + terms.asset());
-    }
-    if (!terms.payTo().equals(accepted.payTo())) {
-      return refused(WRONG_PAY_TO, "payTo " + accepted.payTo() + " is not " + terms.payTo());
+    Optional<Refusal> payee =
+        QuotedLock.checkPayee(terms, "", accepted.network(), accepted.asset(), accepted.payTo());
+    if (payee.isPresent()) {
+      return Checked.refused(payee.get());
     }
     if (accepted.maxTimeoutSeconds() != terms.quoteValiditySeconds()) {
       return refused(

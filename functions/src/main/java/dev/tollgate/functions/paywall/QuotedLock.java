@@ -2,6 +2,7 @@ package dev.tollgate.functions.paywall;
 
 import static dev.tollgate.x402.refusal.PaywallReason.INVALID_QUOTE;
 import static dev.tollgate.x402.refusal.PaywallReason.LOCK_MISMATCH;
+import static dev.tollgate.x402.refusal.PaywallReason.NETWORK_MISMATCH;
 import static dev.tollgate.x402.refusal.PaywallReason.NOT_A_CREATE;
 import static dev.tollgate.x402.refusal.PaywallReason.PRICE_BELOW_QUOTE;
 import static dev.tollgate.x402.refusal.PaywallReason.WRONG_ASSET;
@@ -11,6 +12,8 @@ import dev.tollgate.core.channel.Balance;
 import dev.tollgate.core.transfer.HashlockState;
 import dev.tollgate.core.update.ChannelUpdate;
 import dev.tollgate.core.update.UpdateDetails;
+import dev.tollgate.core.value.Address;
+import dev.tollgate.core.value.Hex;
 import dev.tollgate.core.value.Uint256;
 import dev.tollgate.x402.QuoteExtra;
 import dev.tollgate.x402.refusal.PaywallReason;
@@ -165,6 +168,26 @@ final class QuotedLock {
               + echoed.quoteExpiresAt()
               + " is not the quoted "
               + quote.expiresAt());
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether a requirement pays this gateway where its terms say: network, asset and payee, named
+   * with {@code prefix} (the field path the payer sent them under).
+   */
+  static Optional<Refusal> checkPayee(
+      QuoteTerms terms, String prefix, String network, Address asset, Address payTo) {
+    if (!terms.network().equals(network)) {
+      return refusal(
+          NETWORK_MISMATCH,
+          prefix + "network '" + Hex.abbreviate(network) + "' is not " + terms.network());
+    }
+    if (!terms.asset().equals(asset)) {
+      return refusal(WRONG_ASSET, prefix + "asset " + asset + " is not " + terms.asset());
+    }
+    if (!terms.payTo().equals(payTo)) {
+      return refusal(WRONG_PAY_TO, prefix + "payTo " + payTo + " is not " + terms.payTo());
     }
     return Optional.empty();
   }
